@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import { COMMANDS } from './commands';
+import { adoptTemplateLanguage, templateGlobs } from './templateFiles';
+import { TemplateServer } from './templateServer';
+
+let server: TemplateServer | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const activationStarted = Date.now();
+  const output = vscode.window.createOutputChannel('SES Template Studio', { log: true });
+  const templateServer = new TemplateServer(context, output);
+  server = templateServer;
+  context.subscriptions.push(output);
+
+  for (const [id, run] of Object.entries(COMMANDS)) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, () => run({ server: templateServer, output })));
+  }
+
+  const adopt = (document: vscode.TextDocument) =>
+    adoptTemplateLanguage(document, templateGlobs()).catch((error: unknown) => output.error(String(error)));
+  vscode.workspace.textDocuments.forEach(adopt);
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument(adopt),
+    vscode.workspace.onDidChangeConfiguration(async (event) => {
+      if (!event.affectsConfiguration('sesStudio.templateGlobs')) return;
+      vscode.workspace.textDocuments.forEach(adopt);
+      await templateServer.restart();
+    }),
+  );
+
+  output.info(vscode.l10n.t('SES Template Studio activated in {0} ms.', Date.now() - activationStarted));
+  try {
+    await templateServer.start();
+  } catch (error) {
+    output.error(vscode.l10n.t('The language server could not start: {0}', String(error)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('SES Template Studio: the language server could not start. See the output channel for details.'));
+  }
+}
+
+export function deactivate(): Promise<void> | undefined {
+  return server?.stop();
+}

@@ -1,0 +1,45 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { templateGlobs, templateSelector } from './templateFiles';
+
+/** Owns the language client: start, restart (also when the template globs change), stop. */
+export class TemplateServer implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly output: vscode.LogOutputChannel,
+  ) {}
+
+  async start(): Promise<void> {
+    const serverModule = this.context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module: serverModule, transport: TransportKind.stdio },
+      debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: templateSelector(templateGlobs()),
+      outputChannel: this.output,
+      synchronize: { configurationSection: 'sesStudio' },
+    };
+    const started = Date.now();
+    this.client = new LanguageClient('sesStudio', 'SES Template Studio', serverOptions, clientOptions);
+    await this.client.start();
+    this.output.info(vscode.l10n.t('Language server started in {0} ms.', Date.now() - started));
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (client?.isRunning()) await client.stop();
+  }
+
+  dispose(): void {
+    void this.stop();
+  }
+}

@@ -1,0 +1,38 @@
+// One bundler, bundles only: dist/client.js runs in the extension host (vscode is provided there),
+// dist/server.js is the language server, started as `node dist/server.js --stdio`.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'info',
+  metafile: true,
+};
+
+const builds = [
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+];
+
+if (watch) {
+  for (const options of builds) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+  }
+} else {
+  for (const options of builds) {
+    const result = await esbuild.build(options);
+    const bytes = Object.values(result.metafile.outputs)
+      .filter((_, i) => !Object.keys(result.metafile.outputs)[i].endsWith('.map'))
+      .reduce((sum, o) => sum + o.bytes, 0);
+    console.log(`${options.outfile}: ${(bytes / 1024).toFixed(1)} KiB`);
+  }
+}

@@ -1,0 +1,30 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ParsedTemplate } from '../templateParser';
+
+export const SEVERITY_SETTINGS = ['off', 'hint', 'info', 'warning', 'error'] as const;
+export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
+
+export interface CheckMeta {
+  /** One id everywhere: the Diagnostic.code, the `sesStudio.checks.<id>` setting, the help anchor. */
+  readonly id: string;
+  readonly defaultSeverity: Exclude<SeveritySetting, 'off'>;
+}
+
+export interface Finding {
+  /** Offsets into the document. */
+  readonly start: number;
+  readonly end: number;
+  /** Already localised. */
+  readonly message: string;
+}
+
+export interface CheckContext {
+  readonly document: TextDocument;
+  readonly template: ParsedTemplate;
+  report(finding: Finding): void;
+}
+
+export interface Check {
+  readonly meta: CheckMeta;
+  run(context: CheckContext): void;
+}

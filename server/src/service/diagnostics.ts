@@ -1,0 +1,28 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CheckMeta, Finding, SeveritySetting } from './checks/types';
+
+export const DIAGNOSTIC_SOURCE = 'SES';
+
+const SEVERITIES: Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity> = {
+  hint: DiagnosticSeverity.Hint,
+  info: DiagnosticSeverity.Information,
+  warning: DiagnosticSeverity.Warning,
+  error: DiagnosticSeverity.Error,
+};
+
+/** The one place where a check's finding becomes an LSP diagnostic. */
+export function findingToDiagnostic(
+  document: TextDocument,
+  meta: CheckMeta,
+  severity: Exclude<SeveritySetting, 'off'>,
+  finding: Finding,
+): Diagnostic {
+  return {
+    range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
+    severity: SEVERITIES[severity],
+    code: meta.id,
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+  };
+}

@@ -1,0 +1,26 @@
+import { SEVERITY_SETTINGS, type SeveritySetting } from './checks/types';
+
+/** What the language service needs to know of the user's `sesStudio.*` settings. */
+export interface ServiceSettings {
+  readonly checks: Readonly<Record<string, SeveritySetting>>;
+}
+
+export const DEFAULT_SETTINGS: ServiceSettings = { checks: {} };
+
+/** Settings arrive as untyped JSON from the client: keep what is valid, drop the rest. */
+export function normaliseSettings(raw: unknown): ServiceSettings {
+  const checks: Record<string, SeveritySetting> = {};
+  const rawChecks = isObject(raw) ? raw.checks : undefined;
+  if (isObject(rawChecks)) {
+    for (const [id, value] of Object.entries(rawChecks)) {
+      if (typeof value === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(value)) {
+        checks[id] = value as SeveritySetting;
+      }
+    }
+  }
+  return { checks };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
