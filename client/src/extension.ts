@@ -28,6 +28,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
+  // VS Code's HTML language features serve `ses-html` (package.json `htmlLanguageParticipants`), but that
+  // extension activates only on `html` and `handlebars` documents: wake it for our templates too.
+  void vscode.extensions.getExtension('vscode.html-language-features')?.activate();
+
   output.info(vscode.l10n.t('SES Template Studio activated in {0} ms.', Date.now() - activationStarted));
   try {
     await templateServer.start();

@@ -21,7 +21,7 @@ export function templateSelector(globs: readonly string[]): DocumentSelector {
 /**
  * Files matched by a custom glob (say `emails/*.html`) open as plain HTML or text. Switching them to
  * the template languages gives them placeholder highlighting while keeping HTML features, because
- * `ses-html` is contributed to VS Code's HTML language server (`htmlLanguages` in package.json).
+ * `ses-html` is contributed to VS Code's HTML language server (`htmlLanguageParticipants` in package.json).
  */
 export async function adoptTemplateLanguage(document: vscode.TextDocument, globs: readonly string[]): Promise<void> {
   const target = document.languageId === 'html' ? 'ses-html' : document.languageId === 'plaintext' ? 'ses-text' : undefined;

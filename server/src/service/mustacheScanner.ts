@@ -33,10 +33,30 @@ function unclosedExtent(text: string, start: number): number {
   return end;
 }
 
-export function scanMustaches(text: string): StructuralProblem[] {
+export interface MustacheScan {
+  /** At most MAX_REPORTED_PROBLEMS. */
+  readonly problems: StructuralProblem[];
+  /** Deepest block nesting seen, and where the block that first went past MAX_BLOCK_DEPTH opens. */
+  readonly maxDepth: number;
+  readonly tooDeepAt?: number;
+}
+
+/** Enough to fix a broken template one problem at a time, without flooding the Problems view. */
+export const MAX_REPORTED_PROBLEMS = 100;
+
+/**
+ * Handlebars' parser slows down quadratically with block depth (4,000 nested blocks take 2–4 s),
+ * so deeper templates are not handed to it. Real email templates nest a handful of blocks.
+ */
+export const MAX_BLOCK_DEPTH = 100;
+
+export function scanMustaches(text: string): MustacheScan {
   const problems: StructuralProblem[] = [];
   const stack: OpenBlock[] = [];
+  let maxDepth = 0;
+  let tooDeepAt: number | undefined;
   let pos = 0;
+  const result = () => ({ problems: problems.slice(0, MAX_REPORTED_PROBLEMS), maxDepth, tooDeepAt });
 
   while (pos < text.length) {
     const start = text.indexOf('{{', pos);
@@ -52,7 +72,7 @@ export function scanMustaches(text: string): StructuralProblem[] {
       const closeEnd = long ? findCommentEnd(text, afterTilde + 3) : endAfter(text, '}}', afterTilde);
       if (closeEnd < 0) {
         problems.push({ kind: 'unclosed-comment', start, end: afterTilde + (long ? 3 : 1) });
-        return problems;
+        return result();
       }
       pos = closeEnd;
       continue;
@@ -65,7 +85,7 @@ export function scanMustaches(text: string): StructuralProblem[] {
       const closeEnd = openEnd < 0 ? -1 : endAfter(text, `{{{{/${name}}}}}`, openEnd);
       if (closeEnd < 0) {
         problems.push({ kind: 'unclosed-block', start, end: openEnd < 0 ? unclosedExtent(text, start) : openEnd, name });
-        return problems;
+        return result();
       }
       pos = closeEnd;
       continue;
@@ -75,7 +95,7 @@ export function scanMustaches(text: string): StructuralProblem[] {
     const nextOpen = text.indexOf('{{', start + 2);
     if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
       problems.push({ kind: 'unclosed-mustache', start, end: unclosedExtent(text, start) });
-      return problems;
+      return result();
     }
     let end = close + 2;
     if (text[end] === '}') end++; // the third brace of `{{{unescaped}}}`
@@ -84,6 +104,8 @@ export function scanMustaches(text: string): StructuralProblem[] {
     if (sigil === '#' || (sigil === '^' && !/^\^\s*~?$/.test(text.slice(afterTilde, close)))) {
       const nameStart = text[afterTilde + 1] === '>' || text[afterTilde + 1] === '*' ? afterTilde + 2 : afterTilde + 1;
       stack.push({ name: readName(text, nameStart), start, end });
+      maxDepth = Math.max(maxDepth, stack.length);
+      if (stack.length > MAX_BLOCK_DEPTH && tooDeepAt === undefined) tooDeepAt = start;
     } else if (sigil === '/') {
       const name = readName(text, afterTilde + 1);
       const open = stack.pop();
@@ -99,7 +121,7 @@ export function scanMustaches(text: string): StructuralProblem[] {
   for (const open of stack) {
     problems.push({ kind: 'unclosed-block', start: open.start, end: open.end, name: open.name });
   }
-  return problems;
+  return result();
 }
 
 function findCommentEnd(text: string, from: number): number {

@@ -18,7 +18,8 @@ export type ParsedTemplate =
   | { status: 'ok'; ast: hbs.AST.Program }
   | { status: 'syntax-error'; problems: SyntaxProblem[] }
   | { status: 'binary'; offset: number }
-  | { status: 'too-large'; length: number };
+  | { status: 'too-large'; limit: 'length'; length: number }
+  | { status: 'too-large'; limit: 'nesting'; offset: number };
 
 class HandlebarsSyntaxError extends Error {
   constructor(readonly start: number, readonly end: number, readonly token: string) {
@@ -28,16 +29,23 @@ class HandlebarsSyntaxError extends Error {
 
 export function parseTemplate(document: TextDocument): ParsedTemplate {
   const text = document.getText();
-  if (text.length > MAX_ANALYSED_LENGTH) return { status: 'too-large', length: text.length };
+  if (text.length > MAX_ANALYSED_LENGTH) return { status: 'too-large', limit: 'length', length: text.length };
   // Handlebars' lexer stops at NUL; a NUL in a text file almost always means binary content.
   const nul = text.indexOf('\0');
   if (nul >= 0) return { status: 'binary', offset: nul };
 
+  // The scan is linear and cheap; its problems are only reported when Handlebars rejects the text,
+  // or when the text is too deep to hand to Handlebars at all.
+  const scan = scanMustaches(text);
+  if (scan.tooDeepAt !== undefined) {
+    return scan.problems.length > 0
+      ? { status: 'syntax-error', problems: scan.problems }
+      : { status: 'too-large', limit: 'nesting', offset: scan.tooDeepAt };
+  }
   try {
     return { status: 'ok', ast: runHandlebars(document, text) };
   } catch (error) {
-    const structural = scanMustaches(text);
-    if (structural.length > 0) return { status: 'syntax-error', problems: structural };
+    if (scan.problems.length > 0) return { status: 'syntax-error', problems: scan.problems };
     return { status: 'syntax-error', problems: [toUnexpectedToken(document, text, error)] };
   }
 }

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { MAX_BLOCK_DEPTH } from '../mustacheScanner';
 import { MAX_ANALYSED_LENGTH } from '../templateParser';
 import type { Check } from './types';
 
@@ -6,6 +7,14 @@ export const tooLargeToCheck: Check = {
   meta: { id: 'too-large-to-check', defaultSeverity: 'info' },
   run({ template, report }) {
     if (template.status !== 'too-large') return;
+    if (template.limit === 'nesting') {
+      report({
+        start: template.offset,
+        end: template.offset,
+        message: l10n.t('Blocks are nested more than {0} deep here, so this template is not analysed. Email templates need far less nesting; Tencent SES itself substitutes only plain variables.', MAX_BLOCK_DEPTH),
+      });
+      return;
+    }
     const mb = (n: number) => (n / 1_000_000).toFixed(1);
     report({
       start: 0,

