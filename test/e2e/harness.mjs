@@ -82,7 +82,9 @@ async function registerLanguagePack(userDataDir, locale) {
 
 // Process groups of running code-servers, killed if the test process dies without stop().
 const liveGroups = new Set();
-const killGroup = (pid) => { try { process.kill(-pid, 'SIGKILL'); } catch {} };
+const killGroup = (pid) => {
+  try { process.kill(-pid, 'SIGKILL'); } catch { /* the group is already gone */ }
+};
 let exitHooked = false;
 function hookExit() {
   if (exitHooked) return;
@@ -147,7 +149,7 @@ export async function startCodeServer({
   const stop = () => (stopping ??= (async () => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = once(child, 'exit');
-      try { process.kill(-child.pid, 'SIGTERM'); } catch {}
+      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already exited */ }
       const timer = setTimeout(() => killGroup(child.pid), 5000);
       await exited;
       clearTimeout(timer);
