@@ -13,7 +13,7 @@ const common = {
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
-  logLevel: 'info',
+  logLevel: 'warning',
   metafile: true,
 };
 
@@ -30,9 +30,7 @@ if (watch) {
 } else {
   for (const options of builds) {
     const result = await esbuild.build(options);
-    const bytes = Object.values(result.metafile.outputs)
-      .filter((_, i) => !Object.keys(result.metafile.outputs)[i].endsWith('.map'))
-      .reduce((sum, o) => sum + o.bytes, 0);
+    const { bytes } = result.metafile.outputs[options.outfile];
     console.log(`${options.outfile}: ${(bytes / 1024).toFixed(1)} KiB`);
   }
 }
