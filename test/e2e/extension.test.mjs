@@ -25,6 +25,14 @@ async function markersOf(page, file) {
   return (await problems(page)).filter((m) => m.file?.endsWith(`/${file}`));
 }
 
+/** Waits until the Problems view lists markers for `file`, and returns them. */
+function waitForMarkers(page, file) {
+  return waitFor(async () => {
+    const found = await markersOf(page, file);
+    return found.length ? found : null;
+  }, { page, what: `a problem in ${file}`, timeout: 30_000 });
+}
+
 /** A code-server with the built extension on a fresh copy of examples/, and a browser page on it. */
 async function startWorkbench(name, locale) {
   const workspace = await fs.mkdtemp(path.join(os.tmpdir(), `ses-e2e-${name}-`));
@@ -63,10 +71,7 @@ describe('SES Template Studio in VS Code (English)', () => {
   test('shows a Handlebars syntax error in the Problems view, with its text and line', async () => {
     const expected = await positionOf(env.workspace, BROKEN, '{{email');
     await openFile(env.page, BROKEN);
-    const [marker] = await waitFor(async () => {
-      const found = await markersOf(env.page, BROKEN);
-      return found.length ? found : null;
-    }, { page: env.page, what: `a problem in ${BROKEN}`, timeout: 30_000 });
+    const [marker] = await waitForMarkers(env.page, BROKEN);
     assert.deepEqual(
       { message: marker.message, severity: marker.severity, line: marker.line, col: marker.col, source: marker.source, code: marker.code },
       { message: 'This `{{` is never closed: add `}}` after the variable name.', severity: 'error', ...expected, source: 'SES', code: 'handlebars-syntax' },
@@ -75,6 +80,8 @@ describe('SES Template Studio in VS Code (English)', () => {
   });
 
   test('the problem disappears once the error is fixed by typing in the editor', async () => {
+    await openFile(env.page, BROKEN);
+    await waitForMarkers(env.page, BROKEN); // the problem is there before the fix
     const { line, col } = await positionOf(env.workspace, BROKEN, '{{email');
     await typeInEditor(env.page, '}}', { line, col: col + '{{email'.length });
     await waitFor(async () => (await markersOf(env.page, BROKEN)).length === 0,
@@ -103,10 +110,7 @@ describe('SES Template Studio in VS Code (Simplified Chinese)', () => {
 
   test('reports the syntax error in Chinese', async () => {
     await openFile(env.page, 'member-digest.ses.txt');
-    const [marker] = await waitFor(async () => {
-      const found = await markersOf(env.page, 'member-digest.ses.txt');
-      return found.length ? found : null;
-    }, { page: env.page, what: 'a problem in member-digest.ses.txt', timeout: 30_000 });
+    const [marker] = await waitForMarkers(env.page, 'member-digest.ses.txt');
     const expected = await positionOf(env.workspace, 'member-digest.ses.txt', '{{#if has_coupon}}');
     assert.equal(marker.message, '块 `{{#if}}` 没有结束：请在块应当结束的位置添加 `{{/if}}`。');
     assert.equal(marker.line, expected.line);

@@ -1,7 +1,8 @@
 // A forgiving scan of `{{ … }}` tags. Handlebars' parser says *that* a template is broken and where
 // it gave up (often the end of the file); this scan finds the tag a person has to fix: the `{{`
 // that was never closed, the `{{#block}}` that never ends, the `{{/close}}` that matches nothing.
-// It is only consulted after Handlebars has rejected the text.
+// Its problems are reported only when Handlebars rejects the text; its depth count keeps templates
+// that are too deep for Handlebars' parser away from it.
 
 export type StructuralProblem =
   | { kind: 'unclosed-mustache'; start: number; end: number }
@@ -36,8 +37,7 @@ function unclosedExtent(text: string, start: number): number {
 export interface MustacheScan {
   /** At most MAX_REPORTED_PROBLEMS. */
   readonly problems: StructuralProblem[];
-  /** Deepest block nesting seen, and where the block that first went past MAX_BLOCK_DEPTH opens. */
-  readonly maxDepth: number;
+  /** Where the first block nested deeper than MAX_BLOCK_DEPTH opens. */
   readonly tooDeepAt?: number;
 }
 
@@ -53,10 +53,9 @@ export const MAX_BLOCK_DEPTH = 100;
 export function scanMustaches(text: string): MustacheScan {
   const problems: StructuralProblem[] = [];
   const stack: OpenBlock[] = [];
-  let maxDepth = 0;
   let tooDeepAt: number | undefined;
   let pos = 0;
-  const result = () => ({ problems: problems.slice(0, MAX_REPORTED_PROBLEMS), maxDepth, tooDeepAt });
+  const result = () => ({ problems: problems.slice(0, MAX_REPORTED_PROBLEMS), tooDeepAt });
 
   while (pos < text.length) {
     const start = text.indexOf('{{', pos);
@@ -104,7 +103,6 @@ export function scanMustaches(text: string): MustacheScan {
     if (sigil === '#' || (sigil === '^' && !/^\^\s*~?$/.test(text.slice(afterTilde, close)))) {
       const nameStart = text[afterTilde + 1] === '>' || text[afterTilde + 1] === '*' ? afterTilde + 2 : afterTilde + 1;
       stack.push({ name: readName(text, nameStart), start, end });
-      maxDepth = Math.max(maxDepth, stack.length);
       if (stack.length > MAX_BLOCK_DEPTH && tooDeepAt === undefined) tooDeepAt = start;
     } else if (sigil === '/') {
       const name = readName(text, afterTilde + 1);
