@@ -89,6 +89,18 @@ describe('SES Template Studio in VS Code (English)', () => {
     await screenshot(env.page, 'e2e-3-fixed');
   });
 
+  test('checks templates matched by sesStudio.templateGlobs, opened as SES HTML templates', async () => {
+    // examples/.vscode/settings.json adds **/legacy/*.html to the template globs.
+    await openFile(env.page, 'legacy/win-back.html');
+    const mode = env.page.locator('#status\\.editor\\.mode');
+    await waitFor(async () => (await mode.innerText()).includes('SES HTML Template'), { page: env.page, what: 'legacy/win-back.html to open as SES HTML Template' });
+    const [marker] = await waitForMarkers(env.page, 'win-back.html');
+    const expected = await positionOf(env.workspace, 'legacy/win-back.html', '{{#if last_order}}');
+    assert.equal(marker.message, 'The block `{{#if}}` is never closed: add `{{/if}}` where it should end.');
+    assert.deepEqual({ line: marker.line, col: marker.col }, expected);
+    await screenshot(env.page, 'e2e-4-template-globs');
+  });
+
   test('keeps VS Code\'s HTML completion in HTML templates', async () => {
     await openFile(env.page, 'order-confirmation.ses.html');
     const { line } = await positionOf(env.workspace, 'order-confirmation.ses.html', '<body');
@@ -98,7 +110,7 @@ describe('SES Template Studio in VS Code (English)', () => {
       const labels = await env.page.locator('.suggest-widget .monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
       return labels.some((l) => l.startsWith('blockquote'));
     }, { page: env.page, what: 'HTML tag completion offering blockquote' });
-    await screenshot(env.page, 'e2e-4-html-completion');
+    await screenshot(env.page, 'e2e-5-html-completion');
     await env.page.keyboard.press('Escape');
   });
 });
@@ -115,6 +127,6 @@ describe('SES Template Studio in VS Code (Simplified Chinese)', () => {
     assert.equal(marker.message, '块 `{{#if}}` 没有结束：请在块应当结束的位置添加 `{{/if}}`。');
     assert.equal(marker.line, expected.line);
     assert.equal(marker.col, expected.col);
-    await screenshot(env.page, 'e2e-5-chinese');
+    await screenshot(env.page, 'e2e-6-chinese');
   });
 });
