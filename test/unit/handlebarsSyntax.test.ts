@@ -4,18 +4,29 @@ import { describe, it, afterEach } from 'node:test';
 import * as l10n from '@vscode/l10n';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { handlebarsSyntax } from '../../server/src/service/checks/handlebarsSyntax';
+import { tooLargeToCheck } from '../../server/src/service/checks/tooLargeToCheck';
 import { createLanguageService } from '../../server/src/service/languageService';
+import { assembleProject } from '../../server/src/service/project/assemble';
 import { DEFAULT_SETTINGS, normaliseSettings } from '../../server/src/service/settings';
 import { MAX_ANALYSED_LENGTH } from '../../server/src/service/templateParser';
 import { loadServerL10n } from '../../server/src/serverL10n';
 import { fixture } from './markers';
+import { caches } from './projects';
 
-const service = createLanguageService();
+// Only the checks under test, so that other checks (the Tencent dialect) do not add findings.
+const service = createLanguageService([handlebarsSyntax, tooLargeToCheck]);
+
+function validate(document: TextDocument, settings = DEFAULT_SETTINGS) {
+  const template = { folder: 'file:///w/', name: 'welcome' };
+  const project = assembleProject({ template, parts: [{ document, kind: 'html' }], dataSets: [] }, settings.dialect, caches);
+  return service.validate(project, settings).get(document.uri) ?? [];
+}
 const L10N_DIR = path.join(__dirname, '..', '..', '..', 'l10n');
 
 function diagnose(marked: string, settings = DEFAULT_SETTINGS) {
   const { document, ranges } = fixture(marked);
-  return { diagnostics: service.validate(document, service.parse(document), settings), ranges };
+  return { diagnostics: validate(document, settings), ranges };
 }
 
 describe('handlebars-syntax check', () => {
@@ -79,7 +90,7 @@ describe('handlebars-syntax check', () => {
   it('does not analyse a file above the size limit, and says so once', () => {
     const text = '{{#if x}}' + 'a'.repeat(MAX_ANALYSED_LENGTH);
     const document = TextDocument.create('file:///w/huge.ses.html', 'ses-html', 1, text);
-    const diagnostics = service.validate(document, service.parse(document), DEFAULT_SETTINGS);
+    const diagnostics = validate(document);
     assert.equal(diagnostics.length, 1);
     assert.equal(diagnostics[0].code, 'too-large-to-check');
     assert.equal(diagnostics[0].severity, DiagnosticSeverity.Information);

@@ -1,11 +1,14 @@
 import { SEVERITY_SETTINGS, type SeveritySetting } from './checks/types';
+import type { Dialect } from './project/templateVariables';
 
 /** What the language service needs to know of the user's `sesStudio.*` settings. */
 export interface ServiceSettings {
   readonly checks: Readonly<Record<string, SeveritySetting>>;
+  /** `tencent`: only plain `{{name}}` (what Tencent substitutes); `handlebars`: full Handlebars. */
+  readonly dialect: Dialect;
 }
 
-export const DEFAULT_SETTINGS: ServiceSettings = { checks: {} };
+export const DEFAULT_SETTINGS: ServiceSettings = { checks: {}, dialect: 'tencent' };
 
 /** Settings arrive as untyped JSON from the client: keep what is valid, drop the rest. */
 export function normaliseSettings(raw: unknown): ServiceSettings {
@@ -18,7 +21,8 @@ export function normaliseSettings(raw: unknown): ServiceSettings {
       }
     }
   }
-  return { checks };
+  const dialect = isObject(raw) && raw.dialect === 'handlebars' ? 'handlebars' : 'tencent';
+  return { checks, dialect };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,23 +1,32 @@
 import * as l10n from '@vscode/l10n';
-import type { SyntaxProblem } from '../templateParser';
-import type { Check } from './types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ParsedTemplate, SyntaxProblem } from '../templateParser';
+import type { Check, Finding } from './types';
 
 export const handlebarsSyntax: Check = {
   meta: { id: 'handlebars-syntax', defaultSeverity: 'error' },
-  run({ document, template, report }) {
-    if (template.status === 'binary') {
-      report({
-        start: template.offset,
-        end: template.offset + 1,
-        message: l10n.t('This file contains binary data (a NUL character), so it cannot be an email template. Check the file\'s encoding or remove it from the template folder.'),
-      });
-    }
-    if (template.status !== 'syntax-error') return;
-    for (const problem of template.problems) {
-      report({ start: problem.start, end: problem.end, message: messageFor(problem, (offset) => document.positionAt(offset).line + 1) });
-    }
+  run({ project, report }) {
+    for (const part of project.parts) reportSyntax(part.document, part.parsed, 0, report);
+    const subject = project.subject;
+    if (subject) reportSyntax(subject.document, subject.parsed, subject.start, report);
   },
 };
+
+/** `shift`: the subject is parsed on its own, so its offsets start at the subject in ses.config.json. */
+function reportSyntax(document: TextDocument, parsed: ParsedTemplate, shift: number, report: (document: TextDocument, finding: Finding) => void): void {
+  if (parsed.status === 'binary') {
+    report(document, {
+      start: shift + parsed.offset,
+      end: shift + parsed.offset + 1,
+      message: l10n.t('This file contains binary data (a NUL character), so it cannot be an email template. Check the file\'s encoding or remove it from the template folder.'),
+    });
+  }
+  if (parsed.status !== 'syntax-error') return;
+  for (const problem of parsed.problems) {
+    const message = messageFor(problem, (offset) => document.positionAt(shift + offset).line + 1);
+    report(document, { start: shift + problem.start, end: shift + problem.end, message });
+  }
+}
 
 // Tags are passed as arguments because l10n's `{n}` placeholders cannot sit next to literal braces.
 function messageFor(problem: SyntaxProblem, lineOf: (offset: number) => number): string {

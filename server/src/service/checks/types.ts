@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ParsedTemplate } from '../templateParser';
+import type { TemplateProject } from '../project/templateProject';
 
 export const SEVERITY_SETTINGS = ['off', 'hint', 'info', 'warning', 'error'] as const;
 export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
@@ -19,9 +19,10 @@ export interface Finding {
 }
 
 export interface CheckContext {
-  readonly document: TextDocument;
-  readonly template: ParsedTemplate;
-  report(finding: Finding): void;
+  /** The template: its parts, its subject in ses.config.json and its data sets. */
+  readonly project: TemplateProject;
+  /** Reports a finding in one of the project's documents (a part, a data file, ses.config.json). */
+  report(document: TextDocument, finding: Finding): void;
 }
 
 export interface Check {
