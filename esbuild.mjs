@@ -19,7 +19,8 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // jsonc-parser's `main` is a UMD build whose dynamic requires esbuild cannot follow: take its ESM build.
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', mainFields: ['module', 'main'] },
 ];
 
 if (watch) {

@@ -10,11 +10,14 @@ export function templateGlobs(): string[] {
   return value.filter((glob): glob is string => typeof glob === 'string' && glob.trim() !== '');
 }
 
+/** Data sets and ses.config.json go to the server too: they are checked, and they change the templates' diagnostics. */
+export const DATA_AND_CONFIG_GLOBS = ['**/*.data.json', '**/*.data.*.json', '**/ses.config.json'];
+
 export function templateSelector(globs: readonly string[]): DocumentSelector {
   return [
     { language: 'ses-html' },
     { language: 'ses-text' },
-    ...globs.map((pattern) => ({ scheme: 'file', pattern })),
+    ...[...globs, ...DATA_AND_CONFIG_GLOBS].map((pattern) => ({ scheme: 'file', pattern })),
   ];
 }
 

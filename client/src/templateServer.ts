@@ -5,6 +5,7 @@ import { templateGlobs, templateSelector } from './templateFiles';
 /** Owns the language client: start, restart (also when the template globs change), stop. */
 export class TemplateServer implements vscode.Disposable {
   private client: LanguageClient | undefined;
+  private watcher: vscode.FileSystemWatcher | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -17,10 +18,13 @@ export class TemplateServer implements vscode.Disposable {
       run: { module: serverModule, transport: TransportKind.stdio },
       debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
+    // Templates and data sets changed outside the editor (git checkout, another tool) re-validate.
+    this.watcher?.dispose();
+    this.watcher = vscode.workspace.createFileSystemWatcher('**/*.{json,html,htm,txt}');
     const clientOptions: LanguageClientOptions = {
       documentSelector: templateSelector(templateGlobs()),
       outputChannel: this.output,
-      synchronize: { configurationSection: 'sesStudio' },
+      synchronize: { configurationSection: 'sesStudio', fileEvents: this.watcher },
     };
     const started = Date.now();
     this.client = new LanguageClient('sesStudio', 'SES Template Studio', serverOptions, clientOptions);
@@ -40,6 +44,7 @@ export class TemplateServer implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.watcher?.dispose();
     void this.stop();
   }
 }

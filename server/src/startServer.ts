@@ -6,9 +6,11 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ProjectIndex } from './projectIndex';
 import { describe, runSafe } from './runSafe';
-import { DocumentCache } from './service/documentCache';
 import { createLanguageService } from './service/languageService';
+import { isConfigFile, type TemplateFileName } from './service/project/templateFiles';
+import type { TemplateProject } from './service/project/templateProject';
 import { DEFAULT_SETTINGS, normaliseSettings, type ServiceSettings } from './service/settings';
 
 export interface ServerRuntime {
@@ -23,9 +25,12 @@ const VALIDATION_DELAY_MS = 150;
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
   const service = createLanguageService();
   const documents = new TextDocuments(TextDocument);
-  const parsed = new DocumentCache((document) => service.parse(document));
+  let workspaceRoots: string[] = [];
+  const index = new ProjectIndex(documents, () => workspaceRoots);
   const settingsByUri = new Map<string, Promise<ServiceSettings>>();
   const pending = new Map<string, NodeJS.Timeout>();
+  /** URIs each template last published diagnostics for, to clear the ones that left it. */
+  const published = new Map<string, Set<string>>();
   let canPullSettings = false;
   const log = { error: (message: string) => connection.console.error(message) };
 
@@ -35,6 +40,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       if (contents) l10n.config({ contents });
     }
     canPullSettings = params.capabilities.workspace?.configuration === true;
+    workspaceRoots = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri && !params.workspaceFolders ? [params.rootUri] : []);
     return {
       capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
       serverInfo: { name: 'SES Template Studio' },
@@ -43,35 +49,72 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onDidChangeConfiguration(() => {
     settingsByUri.clear();
-    for (const document of documents.all()) schedule(document.uri, 0);
+    revalidateOpenTemplates();
   });
 
-  documents.onDidChangeContent(({ document }) => schedule(document.uri, VALIDATION_DELAY_MS));
+  // Data files and templates changed on disk (git checkout, another editor): read them again.
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const change of changes) index.forget(change.uri);
+    revalidateOpenTemplates();
+  });
+
+  documents.onDidChangeContent(({ document }) => {
+    for (const template of templatesOf(document.uri)) schedule(template, VALIDATION_DELAY_MS);
+  });
   documents.onDidClose(({ document }) => {
-    clearTimeout(pending.get(document.uri));
-    pending.delete(document.uri);
-    parsed.delete(document.uri);
+    index.closed(document.uri);
     settingsByUri.delete(document.uri);
-    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    const templates = templatesOf(document.uri);
+    if (templates.length === 0) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    for (const template of templates) schedule(template, 0);
   });
 
-  function schedule(uri: string, delay: number): void {
-    clearTimeout(pending.get(uri));
-    pending.set(uri, setTimeout(() => {
-      pending.delete(uri);
-      void validate(uri);
+  function templatesOf(uri: string): TemplateFileName[] {
+    if (isConfigFile(uri)) return index.templatesOfConfig(uri);
+    const template = index.templateOf(uri);
+    return template ? [template] : [];
+  }
+
+  function revalidateOpenTemplates(): void {
+    const seen = new Set<string>();
+    for (const document of documents.all()) {
+      for (const template of templatesOf(document.uri)) {
+        const key = ProjectIndex.keyOf(template);
+        if (!seen.has(key)) schedule(template, 0);
+        seen.add(key);
+      }
+    }
+  }
+
+  function schedule(template: TemplateFileName, delay: number): void {
+    const key = ProjectIndex.keyOf(template);
+    clearTimeout(pending.get(key));
+    pending.set(key, setTimeout(() => {
+      pending.delete(key);
+      void validate(template);
     }, delay));
   }
 
-  const validate = runSafe(log, 'validation', undefined, async (uri: string) => {
-    const document = documents.get(uri);
-    if (!document) return;
-    const settings = await settingsFor(uri);
-    // The document may have changed or closed while settings were fetched: its next run publishes.
-    const current = documents.get(uri);
-    if (!current || current.version !== document.version) return;
-    const diagnostics = service.validate(document, parsed.get(document), settings);
-    await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  /** The template's documents that are open in the editor. */
+  function openUris(project: TemplateProject): string[] {
+    return ProjectIndex.urisOf(project).filter((uri) => documents.get(uri) !== undefined);
+  }
+
+  const validate = runSafe(log, 'validation', undefined, async (template: TemplateFileName) => {
+    const key = ProjectIndex.keyOf(template);
+    const firstUri = (project: TemplateProject) => openUris(project)[0] ?? ProjectIndex.urisOf(project)[0];
+    let project = index.project(template, DEFAULT_SETTINGS.dialect);
+    const settings = await settingsFor(firstUri(project) ?? template.folder);
+    project = index.project(template, settings.dialect);
+    const previous = published.get(key) ?? new Set<string>();
+    // With none of its documents open, a template's diagnostics are cleared, not recomputed.
+    const diagnostics = openUris(project).length > 0 ? service.validate(project, settings) : new Map();
+    const now = new Set(diagnostics.keys());
+    for (const uri of previous) if (!now.has(uri)) await connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const [uri, list] of diagnostics) {
+      await connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: list });
+    }
+    published.set(key, now);
   });
 
   function settingsFor(uri: string): Promise<ServiceSettings> {

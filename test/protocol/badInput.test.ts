@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { inProcessClient, type TestClient } from './testClient';
 
+const CODES = new Set(['handlebars-syntax', 'too-large-to-check']);
+
 // Each input must yield diagnostics or nothing, and the server must keep answering afterwards.
 describe('bad input never crashes the server', () => {
   let client: TestClient;
@@ -29,13 +31,15 @@ describe('bad input never crashes the server', () => {
     it(`handles ${name}`, async () => {
       const uri = `file:///w/${encodeURIComponent(name)}.ses.html`;
       const published = await client.open(uri, makeText());
-      expectation(published.diagnostics.length, published.diagnostics.map((d) => String(d.message)));
+      // Other checks (no data set, dialect) have their own tests; these cases are about the parser.
+      const diagnostics = published.diagnostics.filter((d) => CODES.has(String(d.code)));
+      expectation(diagnostics.length, diagnostics.map((d) => String(d.message)));
       await client.close(uri);
     });
   }
 
   it('still validates a normal template after all of that', async () => {
     const published = await client.open('file:///w/after.ses.html', 'Hi {{name');
-    assert.equal(published.diagnostics.length, 1);
+    assert.equal(published.diagnostics.filter((d) => d.code === 'handlebars-syntax').length, 1);
   });
 });

@@ -23,6 +23,11 @@ import { createConnection } from 'vscode-languageserver/node';
 import { startServer } from '../../server/src/startServer';
 import { loadServerL10n } from '../../server/src/serverL10n';
 
+/** The diagnostics of the Handlebars syntax check, whatever other checks report. */
+export function syntaxErrors(published: PublishDiagnosticsParams) {
+  return published.diagnostics.filter((d) => d.code === 'handlebars-syntax');
+}
+
 export const REPO_ROOT = path.join(__dirname, '..', '..', '..');
 
 /**

@@ -1,0 +1,140 @@
+import * as fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentCache } from './service/documentCache';
+import { assembleProject, sourcesInFolder, type ParseCaches, type SourceDocument } from './service/project/assemble';
+import { parseDataFile } from './service/project/dataFile';
+import { parseSesConfig } from './service/project/sesConfig';
+import { dataSetFile, isConfigFile, partFile, templateKey, type TemplateFileName } from './service/project/templateFiles';
+import type { TemplateProject } from './service/project/templateProject';
+import type { Dialect } from './service/project/templateVariables';
+import { parseTemplate } from './service/templateParser';
+
+/** Larger files on disk are not read: no template or data set comes near, and reading would stall. */
+const MAX_DISK_BYTES = 10 * 1024 * 1024;
+const TEMPLATE_LANGUAGES = new Set(['ses-html', 'ses-text']);
+
+/**
+ * Finds the documents of a template (open buffers first, then files on disk, which are read once
+ * and forgotten when the watcher reports a change) and parses each document version once.
+ */
+export class ProjectIndex {
+  private readonly onDisk = new Map<string, TextDocument | null>();
+  private diskVersion = 0;
+  private readonly templates = new DocumentCache(parseTemplate);
+  private readonly data = new DocumentCache((document) => parseDataFile(document.getText()));
+  private readonly configs = new DocumentCache((document) => parseSesConfig(document.getText()));
+  readonly caches: ParseCaches = {
+    template: (document) => this.templates.get(document),
+    data: (document) => this.data.get(document),
+    config: (document) => this.configs.get(document),
+  };
+
+  constructor(private readonly documents: TextDocuments<TextDocument>, private readonly workspaceRoots: () => string[]) {}
+
+  /** The template a part or data file belongs to; undefined for other files. */
+  templateOf(uri: string): TemplateFileName | undefined {
+    const data = dataSetFile(uri);
+    if (data) return { folder: data.folder, name: data.name };
+    if (isConfigFile(uri)) return undefined;
+    const open = this.documents.get(uri);
+    if (/\.ses\.(html|txt)$/i.test(uri) || (open && TEMPLATE_LANGUAGES.has(open.languageId))) {
+      const part = partFile(uri, open?.languageId);
+      return part && { folder: part.folder, name: part.name };
+    }
+    return undefined;
+  }
+
+  /** Templates named in a ses.config.json. */
+  templatesOfConfig(configUri: string): TemplateFileName[] {
+    const document = this.get(configUri);
+    if (!document) return [];
+    const folder = configUri.slice(0, configUri.lastIndexOf('/') + 1);
+    return [...this.configs.get(document).templates.keys()].map((key) => {
+      const slash = key.lastIndexOf('/');
+      return { folder: folder + (slash >= 0 ? key.slice(0, slash + 1) : ''), name: key.slice(slash + 1) };
+    });
+  }
+
+  project(template: TemplateFileName, dialect: Dialect): TemplateProject {
+    const folderDocs = this.folderDocuments(template);
+    const sources = sourcesInFolder(template, folderDocs, (source) => TEMPLATE_LANGUAGES.has(source.languageId ?? ''));
+    return assembleProject({ template, ...sources, config: this.configFor(template) }, dialect, this.caches);
+  }
+
+  /** Every URI of the project: what its diagnostics are published for. */
+  static urisOf(project: TemplateProject): string[] {
+    return [...project.parts, ...project.dataSets].map((d) => d.uri).concat(project.subject ? [project.subject.uri] : []);
+  }
+
+  static keyOf(template: TemplateFileName): string {
+    return templateKey(template);
+  }
+
+  /** Called for watched-file events: the next read of these files goes to disk again. */
+  forget(uri: string): void {
+    this.onDisk.delete(uri);
+  }
+
+  closed(uri: string): void {
+    this.templates.delete(uri);
+    this.data.delete(uri);
+    this.configs.delete(uri);
+  }
+
+  private get(uri: string): TextDocument | undefined {
+    return this.documents.get(uri) ?? this.readDisk(uri);
+  }
+
+  private readDisk(uri: string): TextDocument | undefined {
+    if (this.onDisk.has(uri)) return this.onDisk.get(uri) ?? undefined;
+    let document: TextDocument | null = null;
+    try {
+      const path = fileURLToPath(uri);
+      if (fs.statSync(path).size <= MAX_DISK_BYTES) {
+        // Negative versions: never equal to an open buffer's version, so caches never mix the two.
+        document = TextDocument.create(uri, '', -(++this.diskVersion), fs.readFileSync(path, 'utf8'));
+      }
+    } catch {
+      // not a file: URI, missing, unreadable: the file is simply not part of the template
+    }
+    this.onDisk.set(uri, document);
+    return document ?? undefined;
+  }
+
+  private folderDocuments(template: TemplateFileName): SourceDocument[] {
+    const uris = new Set<string>();
+    for (const open of this.documents.all()) if (open.uri.startsWith(template.folder)) uris.add(open.uri);
+    try {
+      const prefix = template.name + '.';
+      for (const file of fs.readdirSync(fileURLToPath(template.folder))) {
+        if (file.startsWith(prefix)) uris.add(template.folder + encodeURIComponent(file));
+      }
+    } catch {
+      // not a folder on disk (untitled, virtual file system): open documents only
+    }
+    const result: SourceDocument[] = [];
+    for (const uri of uris) {
+      if (uri.slice(template.folder.length).includes('/')) continue;
+      const open = this.documents.get(uri);
+      const document = open ?? this.readDisk(uri);
+      if (document) result.push({ document, languageId: open?.languageId });
+    }
+    return result;
+  }
+
+  /** The nearest ses.config.json above the template, within the workspace. */
+  private configFor(template: TemplateFileName): { document: TextDocument; key: string } | undefined {
+    const roots = this.workspaceRoots().map((r) => (r.endsWith('/') ? r : r + '/'));
+    let folder = template.folder;
+    for (;;) {
+      const document = this.get(folder + 'ses.config.json');
+      if (document) return { document, key: template.folder.slice(folder.length) + template.name };
+      if (roots.includes(folder) || roots.length === 0) return undefined;
+      const parent = folder.slice(0, folder.lastIndexOf('/', folder.length - 2) + 1);
+      if (parent.length < 'file:///'.length || parent === folder) return undefined;
+      folder = parent;
+    }
+  }
+}
