@@ -2,10 +2,13 @@ import * as l10n from '@vscode/l10n';
 import {
   TextDocuments,
   TextDocumentSyncKind,
+  type ClientCapabilities,
   type Connection,
   type InitializeResult,
+  type Position,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FEATURE_CAPABILITIES, registerFeatureHandlers } from './featureHandlers';
 import { ProjectIndex } from './projectIndex';
 import { describe, runSafe } from './runSafe';
 import { createLanguageService } from './service/languageService';
@@ -32,6 +35,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   /** URIs each template last published diagnostics for, to clear the ones that left it. */
   const published = new Map<string, Set<string>>();
   let canPullSettings = false;
+  let clientCapabilities: ClientCapabilities | undefined;
   const log = { error: (message: string) => connection.console.error(message) };
 
   connection.onInitialize((params): InitializeResult => {
@@ -39,10 +43,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       const contents = runtime.loadL10n(params.locale);
       if (contents) l10n.config({ contents });
     }
+    clientCapabilities = params.capabilities;
     canPullSettings = params.capabilities.workspace?.configuration === true;
     workspaceRoots = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri && !params.workspaceFolders ? [params.rootUri] : []);
     return {
-      capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
+      capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, ...FEATURE_CAPABILITIES },
       serverInfo: { name: 'SES Template Studio' },
     };
   });
@@ -132,5 +137,18 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return settings;
   }
 
+  /** The template of a part, data set or (by the subject at `position`) ses.config.json, for requests. */
+  async function projectFor(uri: string, position?: Position): Promise<TemplateProject | undefined> {
+    const templates = templatesOf(uri);
+    if (templates.length === 0) return undefined;
+    const settings = await settingsFor(uri);
+    const projects = templates.map((template) => index.project(template, settings.dialect));
+    if (!isConfigFile(uri) || !position) return projects[0];
+    const document = documents.get(uri);
+    const offset = document?.offsetAt(position) ?? -1;
+    return projects.find((p) => p.subject && p.subject.start <= offset && offset <= p.subject.end) ?? projects[0];
+  }
+
+  registerFeatureHandlers(connection, { projectFor, log, clientCapabilities: () => clientCapabilities });
   documents.listen(connection);
 }

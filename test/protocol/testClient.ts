@@ -62,13 +62,13 @@ export class TestClient {
     connection.listen();
   }
 
-  async initialize(locale = 'en'): Promise<InitializeResult> {
+  async initialize(locale = 'en', workspaceFolder?: string): Promise<InitializeResult> {
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: this.inProcess ? null : process.pid,
-      rootUri: null,
+      rootUri: workspaceFolder ?? null,
       locale,
       capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
-      workspaceFolders: null,
+      workspaceFolders: workspaceFolder ? [{ uri: workspaceFolder, name: 'workspace' }] : null,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;

@@ -19,3 +19,26 @@ export function fixture(marked: string, uri = 'file:///w/welcome.ses.html') {
   const ranges = offsets.map(([start, end]) => ({ start: document.positionAt(start), end: document.positionAt(end) }));
   return { document, ranges };
 }
+
+/** The cursor marker of feature fixtures (`|` cannot be used: Handlebars and JSON text contain it). */
+export const CURSOR = '‸';
+
+/**
+ * Text with an optional cursor `‸` and ranges marked by « and », as offsets in the clean text:
+ * `'Hello {{na‸me}}'` → cursor 10.
+ */
+export function stripMarkers(marked: string): { text: string; cursor?: number; ranges: Array<[number, number]> } {
+  const ranges: Array<[number, number]> = [];
+  let text = '';
+  let cursor: number | undefined;
+  let open = -1;
+  for (const char of marked) {
+    if (char === CURSOR) cursor = text.length;
+    else if (char === '«') open = text.length;
+    else if (char === '»') {
+      ranges.push([open, text.length]);
+      open = -1;
+    } else text += char;
+  }
+  return { text, cursor, ranges };
+}

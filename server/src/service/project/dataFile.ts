@@ -15,6 +15,7 @@ export interface DataEntry {
 }
 
 export type DataFileProblem =
+  /** `error`: a jsonc-parser ParseErrorCode name, or `NestingTooDeep` (see MAX_DATA_DEPTH). */
   | { kind: 'syntax'; start: number; end: number; error: string }
   | { kind: 'not-object'; start: number; end: number; found: ValueKind }
   | { kind: 'duplicate-key'; start: number; end: number; key: string };
@@ -29,11 +30,25 @@ export interface DataFile {
   readonly insertAt?: { offset: number; hasEntries: boolean; indent: string };
 }
 
+/**
+ * Arrays and objects nested deeper than this are not parsed: the JSON parser recurses, and 10,000
+ * levels overflow the stack. TemplateData is flat, so a data set never comes near it.
+ */
+export const MAX_DATA_DEPTH = 100;
+/** Syntax errors kept per file: a 10 MB file of garbage has millions. */
+export const MAX_SYNTAX_PROBLEMS = 100;
+
 /** Parses a TemplateData data set (`*.data.json`). Never throws. */
 export function parseDataFile(text: string): DataFile {
+  const tooDeepAt = nestingBeyond(text, MAX_DATA_DEPTH);
+  if (tooDeepAt !== undefined) {
+    return { entries: new Map(), problems: [{ kind: 'syntax', start: tooDeepAt, end: tooDeepAt + 1, error: 'NestingTooDeep' }], compactBytes: 2 };
+  }
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  const problems: DataFileProblem[] = errors.map((e) => ({ kind: 'syntax', start: e.offset, end: e.offset + Math.max(e.length, 1), error: printParseErrorCode(e.error) }));
+  // A byte order mark (kept when the file is read from disk) becomes a space: same offsets, valid JSON.
+  const json = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  const root = parseTree(json, errors, { allowTrailingComma: false, disallowComments: true });
+  const problems: DataFileProblem[] = errors.slice(0, MAX_SYNTAX_PROBLEMS).map((e) => ({ kind: 'syntax', start: e.offset, end: e.offset + Math.max(e.length, 1), error: printParseErrorCode(e.error) }));
   const entries = new Map<string, DataEntry>();
 
   if (root && root.type !== 'object') {
@@ -60,6 +75,23 @@ export function parseDataFile(text: string): DataFile {
     }
   }
   return { entries, problems, compactBytes: compactSize(entries), insertAt: root?.type === 'object' ? insertionPoint(text, root) : undefined };
+}
+
+/** Offset of the first `[` or `{` (outside strings) that opens more than `limit` levels, if any. */
+function nestingBeyond(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22 || c === 0x0a || c === 0x0d) inString = false; // a line break ends an unterminated string, as in the parser
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return i;
+    } else if (c === 0x5d || c === 0x7d) depth = Math.max(0, depth - 1);
+  }
+  return undefined;
 }
 
 function kindOf(node: Node): ValueKind {

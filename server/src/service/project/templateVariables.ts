@@ -44,6 +44,19 @@ export function collectVariables(document: TextDocument, ast: hbs.AST.Program, d
   const range = (node: Node) => ({ start: offset(node.loc.start), end: offset(node.loc.end) });
   const flag = (construct: DialectProblem['construct'], node: Node) => dialectProblems.push({ construct, ...range(node) });
 
+  /**
+   * The `{{else}}` / `{{^}}` tag of a block. Handlebars gives it no location (and an empty inverse
+   * none at all), so it is found in the text after the block's program. `{{else if}}` chains are
+   * flagged as the nested block they are; an inverted `{{^if}}` block has no such tag.
+   */
+  function elseTag(b: hbs.AST.BlockStatement & Node): { start: number; end: number } | undefined {
+    const programLoc = (b.program as Partial<Node> | undefined)?.loc;
+    const from = programLoc ? offset(programLoc.end) - baseOffset : text.indexOf('}}', offset(b.loc.start) - baseOffset) + 2;
+    const at = text.indexOf('{{', from);
+    const tag = at >= 0 ? /^\{\{~?\s*(?:else\b[^}]*|\^\s*)\}\}/.exec(text.slice(at, at + 200)) : null;
+    return tag ? { start: baseOffset + at, end: baseOffset + at + tag[0].length } : undefined;
+  }
+
   function usePath(path: hbs.AST.PathExpression, tag: Node, scopes: Scope[]): void {
     const name = resolve(path, scopes);
     if (name === undefined) return;
@@ -90,7 +103,8 @@ export function collectVariables(document: TextDocument, ast: hbs.AST.Program, d
         const b = node as unknown as hbs.AST.BlockStatement & Node;
         if (dialect === 'tencent') {
           flag('block', b);
-          if (b.inverse) flag('else', b.inverse as Node);
+          const elseAt = b.inverse && !(b.inverse as { chained?: boolean }).chained ? elseTag(b) : undefined;
+          if (elseAt) dialectProblems.push({ construct: 'else', ...elseAt });
           visitProgram(b.program, scopes);
           visitProgram(b.inverse, scopes);
           return;

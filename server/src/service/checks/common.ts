@@ -1,0 +1,48 @@
+// Facts about a template project that more than one check needs.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DataSetModel, TemplateProject } from '../project/templateProject';
+import type { TemplateVariables } from '../project/templateVariables';
+
+/** A document with `{{variables}}`: a part, or ses.config.json for the subject (offsets in that document). */
+export interface VariableSource {
+  readonly document: TextDocument;
+  readonly variables: TemplateVariables;
+}
+
+export function variableSources(project: TemplateProject): VariableSource[] {
+  const sources: VariableSource[] = project.parts.map(({ document, variables }) => ({ document, variables }));
+  if (project.subject) sources.push({ document: project.subject.document, variables: project.subject.variables });
+  return sources;
+}
+
+/**
+ * Whether the variables of every part and of the subject are known: a part with a syntax error, binary
+ * content or over the size limit yields none, so "unused" cannot be decided while it is broken.
+ */
+export function allVariablesKnown(project: TemplateProject): boolean {
+  return project.parts.every((part) => part.parsed.status === 'ok') && (project.subject?.parsed.status ?? 'ok') === 'ok';
+}
+
+/**
+ * Data sets whose keys can be trusted: a file that is not JSON or not an object is reported by
+ * invalid-data-file, and its keys (none, or those before the error) would make every variable "missing".
+ */
+export function readableDataSets(project: TemplateProject): DataSetModel[] {
+  return project.dataSets.filter((set) => !set.data.problems.some((p) => p.kind === 'syntax' || p.kind === 'not-object'));
+}
+
+/** The names of the data sets among `sets` that have no key `name`. */
+export function setsLacking(sets: readonly DataSetModel[], name: string): string[] {
+  return sets.filter((set) => !set.data.entries.has(name)).map((set) => set.set);
+}
+
+/** `text` as inline code for a message, shortened: keys and tags can be arbitrarily long. */
+export function code(text: string, max = 40): string {
+  const short = text.length > max ? text.slice(0, max) + '…' : text;
+  return '`' + short.replace(/`/g, "'").replace(/[\r\n]+/g, ' ') + '`';
+}
+
+/** `{{name}}` as inline code. */
+export function tag(name: string): string {
+  return code(`{{${name}}}`, 44);
+}

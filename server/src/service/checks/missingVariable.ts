@@ -1,0 +1,27 @@
+import * as l10n from '@vscode/l10n';
+import { code, readableDataSets, setsLacking, tag, variableSources } from './common';
+import type { Check } from './types';
+
+/** A variable of a part or the subject that a data set lacks: once per variable per document, at its first use. */
+export const missingVariable: Check = {
+  meta: { id: 'missing-variable', defaultSeverity: 'error' },
+  run({ project, report }) {
+    if (project.dataSets.length === 0) return; // no-data-set says so instead
+    const sets = readableDataSets(project);
+    if (sets.length === 0) return;
+    for (const { document, variables } of variableSources(project)) {
+      const seen = new Set<string>();
+      for (const use of variables.uses) {
+        if (seen.has(use.name)) continue;
+        seen.add(use.name);
+        const lacking = setsLacking(sets, use.name);
+        if (lacking.length === 0) continue;
+        report(document, {
+          start: use.start,
+          end: use.end,
+          message: l10n.t('{0} is missing in: {1}. Add the key {2} to these data sets, so that every send fills it.', tag(use.name), lacking.join(', '), code(use.name)),
+        });
+      }
+    }
+  },
+};

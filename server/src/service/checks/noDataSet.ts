@@ -1,0 +1,21 @@
+import * as l10n from '@vscode/l10n';
+import { DEFAULT_SET, dataSetUri } from '../project/templateFiles';
+import { code } from './common';
+import type { Check } from './types';
+
+/** A template with parts but no data set at all: once on each part, at its start. */
+export const noDataSet: Check = {
+  meta: { id: 'no-data-set', defaultSeverity: 'info' },
+  run({ project, report }) {
+    if (project.dataSets.length > 0) return;
+    const uri = dataSetUri(project, DEFAULT_SET);
+    const file = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+    for (const { document } of project.parts) {
+      report(document, {
+        start: 0,
+        end: 0,
+        message: l10n.t('The template {0} has no data set, so its variables are not checked against the TemplateData you send. Create {1} beside it with a value for each variable (a quick fix can do it).', code(project.name), code(file)),
+      });
+    }
+  },
+};
