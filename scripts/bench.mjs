@@ -96,7 +96,7 @@ try {
   const waits = [];
   for (let i = 0; i < count; i++) {
     const uri = uriOf(`t${i}.ses.html`);
-    waits.push(client.diagnosticsFor(uri, 1));
+    waits.push(client.nextDiagnostics((p) => p.uri === uri && p.version === 1, 120_000));
     void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'ses-html', version: 1, text: html } });
   }
   await Promise.all(waits);

@@ -21,6 +21,8 @@ const TEMPLATE_LANGUAGES = new Set(['ses-html', 'ses-text']);
  */
 export class ProjectIndex {
   private readonly onDisk = new Map<string, TextDocument | null>();
+  /** File names per folder URI, read once; a watched-file event in the folder drops its entry. */
+  private readonly listings = new Map<string, string[]>();
   private diskVersion = 0;
   private readonly templates = new DocumentCache(parseTemplate);
   private readonly data = new DocumentCache((document) => parseDataFile(document.getText()));
@@ -72,9 +74,10 @@ export class ProjectIndex {
     return templateKey(template);
   }
 
-  /** Called for watched-file events: the next read of these files goes to disk again. */
+  /** Called for watched-file events: the next read of the file, and of its folder, goes to disk again. */
   forget(uri: string): void {
     this.onDisk.delete(uri);
+    this.listings.delete(uri.slice(0, uri.lastIndexOf('/') + 1));
   }
 
   closed(uri: string): void {
@@ -106,13 +109,9 @@ export class ProjectIndex {
   private folderDocuments(template: TemplateFileName): SourceDocument[] {
     const uris = new Set<string>();
     for (const open of this.documents.all()) if (open.uri.startsWith(template.folder)) uris.add(open.uri);
-    try {
-      const prefix = template.name + '.';
-      for (const file of fs.readdirSync(fileURLToPath(template.folder))) {
-        if (file.startsWith(prefix)) uris.add(template.folder + encodeURIComponent(file));
-      }
-    } catch {
-      // not a folder on disk (untitled, virtual file system): open documents only
+    const prefix = template.name + '.';
+    for (const file of this.listing(template.folder)) {
+      if (file.startsWith(prefix)) uris.add(template.folder + encodeURIComponent(file));
     }
     const result: SourceDocument[] = [];
     for (const uri of uris) {
@@ -122,6 +121,19 @@ export class ProjectIndex {
       if (document) result.push({ document, languageId: open?.languageId });
     }
     return result;
+  }
+
+  private listing(folder: string): string[] {
+    let files = this.listings.get(folder);
+    if (!files) {
+      try {
+        files = fs.readdirSync(fileURLToPath(folder));
+      } catch {
+        files = []; // not a folder on disk (untitled, virtual file system): open documents only
+      }
+      this.listings.set(folder, files);
+    }
+    return files;
   }
 
   /** The nearest ses.config.json above the template, within the workspace. */

@@ -30,7 +30,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const documents = new TextDocuments(TextDocument);
   let workspaceRoots: string[] = [];
   const index = new ProjectIndex(documents, () => workspaceRoots);
-  const settingsByUri = new Map<string, Promise<ServiceSettings>>();
+  const settingsByFolder = new Map<string, Promise<ServiceSettings>>();
   const pending = new Map<string, NodeJS.Timeout>();
   /** URIs each template last published diagnostics for, to clear the ones that left it. */
   const published = new Map<string, Set<string>>();
@@ -53,7 +53,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   connection.onDidChangeConfiguration(() => {
-    settingsByUri.clear();
+    settingsByFolder.clear();
     revalidateOpenTemplates();
   });
 
@@ -68,7 +68,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
   documents.onDidClose(({ document }) => {
     index.closed(document.uri);
-    settingsByUri.delete(document.uri);
     const templates = templatesOf(document.uri);
     if (templates.length === 0) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     for (const template of templates) schedule(template, 0);
@@ -107,10 +106,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   const validate = runSafe(log, 'validation', undefined, async (template: TemplateFileName) => {
     const key = ProjectIndex.keyOf(template);
-    const firstUri = (project: TemplateProject) => openUris(project)[0] ?? ProjectIndex.urisOf(project)[0];
-    let project = index.project(template, DEFAULT_SETTINGS.dialect);
-    const settings = await settingsFor(firstUri(project) ?? template.folder);
-    project = index.project(template, settings.dialect);
+    // Settings are read per folder: a template's parts and data sets share one.
+    const settings = await settingsFor(template.folder);
+    const project = index.project(template, settings.dialect);
     const previous = published.get(key) ?? new Set<string>();
     // With none of its documents open, a template's diagnostics are cleared, not recomputed.
     const diagnostics = openUris(project).length > 0 ? service.validate(project, settings) : new Map();
@@ -122,17 +120,17 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     published.set(key, now);
   });
 
-  function settingsFor(uri: string): Promise<ServiceSettings> {
+  function settingsFor(folder: string): Promise<ServiceSettings> {
     if (!canPullSettings) return Promise.resolve(DEFAULT_SETTINGS);
-    let settings = settingsByUri.get(uri);
+    let settings = settingsByFolder.get(folder);
     if (!settings) {
       settings = connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'sesStudio' })
+        .getConfiguration({ scopeUri: folder, section: 'sesStudio' })
         .then(normaliseSettings, (error: unknown) => {
           log.error(`reading settings failed: ${describe(error)}`);
           return DEFAULT_SETTINGS;
         });
-      settingsByUri.set(uri, settings);
+      settingsByFolder.set(folder, settings);
     }
     return settings;
   }
@@ -141,7 +139,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   async function projectFor(uri: string, position?: Position): Promise<TemplateProject | undefined> {
     const templates = templatesOf(uri);
     if (templates.length === 0) return undefined;
-    const settings = await settingsFor(uri);
+    const settings = await settingsFor(templates[0].folder);
     const projects = templates.map((template) => index.project(template, settings.dialect));
     if (!isConfigFile(uri) || !position) return projects[0];
     const document = documents.get(uri);

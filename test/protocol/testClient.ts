@@ -108,7 +108,7 @@ export class TestClient {
 
   nextDiagnostics(match: (p: PublishDiagnosticsParams) => boolean, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching diagnostics within ${timeoutMs} ms; published: ${JSON.stringify(this.published.map((p) => ({ uri: p.uri, version: p.version, n: p.diagnostics.length })))}`)), timeoutMs);
+      const timer = setTimeout(() => reject(new Error(`no matching diagnostics within ${timeoutMs} ms; last published: ${JSON.stringify(this.published.slice(-10).map((p) => ({ uri: p.uri, version: p.version, n: p.diagnostics.length })))}`)), timeoutMs);
       this.waiters.push({ match, resolve: (p) => { clearTimeout(timer); resolve(p); } });
     });
   }
