@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
-  launchBrowser, openFile, openWorkbench, problems, repoRoot, resultsDir, screenshot, startCodeServer,
+  goTo, launchBrowser, openFile, openWorkbench, problems, repoRoot, resultsDir, screenshot, startCodeServer,
   typeInEditor, waitFor, waitForOutput,
 } from './harness.mjs';
 
@@ -101,6 +101,48 @@ describe('SES Template Studio in VS Code (English)', () => {
     await screenshot(env.page, 'e2e-4-template-globs');
   });
 
+  test('a variable missing from the data set shows in Problems; the quick fix adds it and the problem clears', async () => {
+    const file = 'welcome.ses.html';
+    await openFile(env.page, file);
+    const missing = await waitFor(async () => (await markersOf(env.page, file)).find((m) => m.code === 'missing-variable'),
+      { page: env.page, what: 'a missing-variable problem in welcome.ses.html', timeout: 30_000 });
+    const expected = await positionOf(env.workspace, file, '{{coupon}}');
+    assert.match(missing.message, /coupon/);
+    assert.match(missing.message, /default/);
+    assert.deepEqual({ line: missing.line, col: missing.col }, { line: expected.line, col: expected.col + 2 });
+    await screenshot(env.page, 'e2e-5-missing-variable');
+
+    await goTo(env.page, missing.line, missing.col + 1);
+    await env.page.keyboard.press('Control+Period');
+    const title = 'Add the key "coupon" to welcome.data.json';
+    const action = await waitFor(async () => {
+      const rows = env.page.locator('.action-widget .monaco-list-row');
+      const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''));
+      const i = labels.findIndex((l) => l.includes(title));
+      return i >= 0 ? rows.nth(i) : null;
+    }, { page: env.page, what: `the quick fix "${title}"` });
+    await screenshot(env.page, 'e2e-6-quick-fix');
+    await action.click();
+    await waitFor(async () => !(await markersOf(env.page, file)).some((m) => m.code === 'missing-variable'),
+      { page: env.page, what: 'the missing-variable problem to clear after the quick fix', timeout: 30_000 });
+    await screenshot(env.page, 'e2e-7-quick-fix-applied');
+  });
+
+  test('completion after {{ lists the data keys with their sample values', async () => {
+    const file = 'welcome.ses.html';
+    await openFile(env.page, file);
+    const { line } = await positionOf(env.workspace, file, '<p><a href');
+    await typeInEditor(env.page, '<p>Signed up via {{', { line, col: 1 });
+    await env.page.keyboard.press('Control+Space');
+    const labels = await waitFor(async () => {
+      const found = await env.page.locator('.suggest-widget .monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+      return found.some((l) => l.startsWith('signup_source')) ? found : null;
+    }, { page: env.page, what: 'completion offering the data key signup_source' });
+    assert.ok(labels.some((l) => l.startsWith('first_name')), labels.join(' | '));
+    await screenshot(env.page, 'e2e-8-variable-completion');
+    await env.page.keyboard.press('Escape');
+  });
+
   test('keeps VS Code\'s HTML completion in HTML templates', async () => {
     await openFile(env.page, 'order-confirmation.ses.html');
     const { line } = await positionOf(env.workspace, 'order-confirmation.ses.html', '<body');
@@ -110,7 +152,7 @@ describe('SES Template Studio in VS Code (English)', () => {
       const labels = await env.page.locator('.suggest-widget .monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
       return labels.some((l) => l.startsWith('blockquote'));
     }, { page: env.page, what: 'HTML tag completion offering blockquote' });
-    await screenshot(env.page, 'e2e-5-html-completion');
+    await screenshot(env.page, 'e2e-9-html-completion');
     await env.page.keyboard.press('Escape');
   });
 });
@@ -127,6 +169,6 @@ describe('SES Template Studio in VS Code (Simplified Chinese)', () => {
     assert.equal(marker.message, '块 `{{#if}}` 没有结束：请在块应当结束的位置添加 `{{/if}}`。');
     assert.equal(marker.line, expected.line);
     assert.equal(marker.col, expected.col);
-    await screenshot(env.page, 'e2e-6-chinese');
+    await screenshot(env.page, 'e2e-10-chinese');
   });
 });

@@ -257,19 +257,21 @@ async function quickPick(page, { open, text, pick, what, timeout = 15_000, close
     return true;
   }, { what: `the quick input to open for ${what}`, page });
   await input.fill(text);
-  let row;
+  // The list re-renders while results arrive: find the row by its label, and click it by that label
+  // (not by index) in the same attempt, retrying until the click lands.
   try {
-    row = await waitFor(async () => {
+    await waitFor(async () => {
       const rows = widget.locator('.quick-input-list .monaco-list-row');
       const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
-      const i = labels.findIndex(pick);
-      return i >= 0 ? rows.nth(i) : null;
+      const label = labels.find(pick);
+      if (label === undefined) return false;
+      await widget.locator(`.quick-input-list .monaco-list-row[aria-label="${label.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"]`).first().click({ timeout: 2000 });
+      return true;
     }, { what, page, timeout });
   } catch (err) {
     await page.keyboard.press('Escape');
     throw err;
   }
-  await row.click();
   await (closed ? closed() : widget.waitFor({ state: 'hidden' }));
 }
 
