@@ -35,7 +35,8 @@ export const REPO_ROOT = path.join(__dirname, '..', '..', '..');
  * `workspace/configuration` can be changed with `setSettings`.
  */
 export class TestClient {
-  private readonly published: PublishDiagnosticsParams[] = [];
+  /** Every publishDiagnostics notification received, in order. */
+  readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiters: Array<{ match: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
   private settings: unknown = {};
   private readonly versions = new Map<string, number>();
