@@ -69,7 +69,8 @@ for (const [name, bytes, variables] of [['5 KB, 10 variables', 5_000, 10], ['200
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ses-bench-'));
 const uriOf = (file) => pathToFileURL(path.join(dir, file)).toString();
 try {
-  const { client, child } = stdioClient();
+  // BENCH_SERVER_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the server.
+  const { client, child, exited } = stdioClient((process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean));
   await client.initialize('en', pathToFileURL(dir).toString());
   const { html, data } = generate(5_000, 10);
   fs.writeFileSync(path.join(dir, 'lat.data.json'), data);
@@ -104,6 +105,7 @@ try {
   const rss = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
   console.log(`time to complete diagnostics: ${(elapsed / 1000).toFixed(2)} s; server RSS: ${rss.toFixed(0)} MB`);
   await client.shutdown();
+  await exited;
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -108,7 +108,10 @@ export class ProjectIndex {
 
   private folderDocuments(template: TemplateFileName): SourceDocument[] {
     const uris = new Set<string>();
-    for (const open of this.documents.all()) if (open.uri.startsWith(template.folder)) uris.add(open.uri);
+    // Only files named `<name>.…` can belong to the template: a cheap prefix test keeps a folder of
+    // thousands of templates from costing thousands of file-name parses per validation.
+    const uriPrefix = template.folder + encodeURIComponent(template.name) + '.';
+    for (const open of this.documents.all()) if (open.uri.startsWith(uriPrefix)) uris.add(open.uri);
     const prefix = template.name + '.';
     for (const file of this.listing(template.folder)) {
       if (file.startsWith(prefix)) uris.add(template.folder + encodeURIComponent(file));

@@ -136,8 +136,8 @@ export function inProcessClient(): TestClient {
 }
 
 /** The built bundle as an editor starts it: `node dist/server.js --stdio`. */
-export function stdioClient(): { client: TestClient; child: ChildProcess; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export function stdioClient(execArgv: string[] = []): { client: TestClient; child: ChildProcess; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, [...execArgv, path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   return { client: new TestClient(connection, false, () => connection.dispose()), child, exited };
