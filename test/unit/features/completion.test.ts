@@ -103,3 +103,10 @@ describe('completion of missing keys in a data file', () => {
     it(`offers nothing ${name}`, () => assert.equal(complete({ 'welcome.data.zh.json': data }).list, null));
   }
 });
+
+describe('completion details', () => {
+  it('shows an empty sample value as "" rather than nothing', () => {
+    const { item } = complete({ 'welcome.ses.html': '<p>{{‸</p>', 'welcome.data.json': '{ "coupon": "" }', 'welcome.data.zh.json': '{ "coupon": "WELCOME10" }' });
+    assert.equal(item('coupon').detail, 'default: "" · zh: WELCOME10');
+  });
+});

@@ -64,6 +64,7 @@ export function rangeOf(document: TextDocument, start: number, end: number): Ran
 export function preview(entry: DataEntry, max = 60): string {
   const text = entry.kind === 'string' ? String(entry.value) : JSON.stringify(entry.value) ?? 'null';
   const line = text.replace(/\s+/g, ' ');
+  if (line.trim() === '') return '""'; // an empty placeholder (what the quick fix inserts) stays visible
   return line.length > max ? line.slice(0, max - 1) + '…' : line;
 }
 
