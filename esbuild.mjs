@@ -15,6 +15,8 @@ const common = {
   sourcesContent: false,
   logLevel: 'warning',
   metafile: true,
+  // Chinese text as UTF-8, not \\uXXXX escapes: the l10n-heavy server bundle is ~20% smaller.
+  charset: 'utf8',
 };
 
 const builds = [

@@ -13,7 +13,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(output);
 
   for (const [id, run] of Object.entries(COMMANDS)) {
-    context.subscriptions.push(vscode.commands.registerCommand(id, () => run({ server: templateServer, output })));
+    context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => run({ server: templateServer, output }, ...args)));
   }
 
   const adopt = (document: vscode.TextDocument) =>

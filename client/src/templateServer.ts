@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type RequestParam, type RequestType, type ServerOptions } from 'vscode-languageclient/node';
 import { templateGlobs, templateSelector } from './templateFiles';
 
 /** Owns the language client: start, restart (also when the template globs change), stop. */
@@ -30,6 +30,18 @@ export class TemplateServer implements vscode.Disposable {
     this.client = new LanguageClient('sesStudio', 'SES Template Studio', serverOptions, clientOptions);
     await this.client.start();
     this.output.info(vscode.l10n.t('Language server started in {0} ms.', Date.now() - started));
+  }
+
+  /**
+   * Sends a custom request (server/src/protocol.ts) through the running client, starting the
+   * server first when it is not running (a request during startup waits for it).
+   */
+  async request<P, R>(type: RequestType<P, R, void>, params: RequestParam<P>): Promise<R> {
+    if (!this.client) await this.start();
+    else if (!this.client.isRunning()) await this.client.start();
+    const client = this.client;
+    if (!client) throw new Error('The SES language server is not running.');
+    return client.sendRequest(type, params);
   }
 
   async restart(): Promise<void> {

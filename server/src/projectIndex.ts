@@ -14,6 +14,8 @@ import { parseTemplate } from './service/templateParser';
 /** Larger files on disk are not read: no template or data set comes near, and reading would stall. */
 const MAX_DISK_BYTES = 10 * 1024 * 1024;
 const TEMPLATE_LANGUAGES = new Set(['ses-html', 'ses-text']);
+/** Parses kept per kind of file: enough for every template a person works on at once. */
+const PARSES_KEPT = 256;
 
 /**
  * Finds the documents of a template (open buffers first, then files on disk, which are read once
@@ -24,9 +26,9 @@ export class ProjectIndex {
   /** File names per folder URI, read once; a watched-file event in the folder drops its entry. */
   private readonly listings = new Map<string, string[]>();
   private diskVersion = 0;
-  private readonly templates = new DocumentCache(parseTemplate);
-  private readonly data = new DocumentCache((document) => parseDataFile(document.getText()));
-  private readonly configs = new DocumentCache((document) => parseSesConfig(document.getText()));
+  private readonly templates = new DocumentCache(parseTemplate, PARSES_KEPT);
+  private readonly data = new DocumentCache((document) => parseDataFile(document.getText()), PARSES_KEPT);
+  private readonly configs = new DocumentCache((document) => parseSesConfig(document.getText()), PARSES_KEPT);
   readonly caches: ParseCaches = {
     template: (document) => this.templates.get(document),
     data: (document) => this.data.get(document),

@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FEATURE_CAPABILITIES, registerFeatureHandlers } from './featureHandlers';
+import { registerKnowledgeHandlers } from './knowledgeHandlers';
 import { ProjectIndex } from './projectIndex';
 import { describe, runSafe } from './runSafe';
 import { createLanguageService } from './service/languageService';
@@ -36,9 +37,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const published = new Map<string, Set<string>>();
   let canPullSettings = false;
   let clientCapabilities: ClientCapabilities | undefined;
+  let locale = 'en';
   const log = { error: (message: string) => connection.console.error(message) };
 
   connection.onInitialize((params): InitializeResult => {
+    locale = params.locale ?? 'en';
     if (params.locale) {
       const contents = runtime.loadL10n(params.locale);
       if (contents) l10n.config({ contents });
@@ -148,5 +151,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   }
 
   registerFeatureHandlers(connection, { projectFor, log, clientCapabilities: () => clientCapabilities });
+  registerKnowledgeHandlers(connection, { locale: () => locale, log });
   documents.listen(connection);
 }

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
-  goTo, launchBrowser, openFile, openWorkbench, problems, repoRoot, resultsDir, screenshot, startCodeServer,
+  goTo, launchBrowser, openFile, runCommand, openWorkbench, problems, repoRoot, resultsDir, screenshot, startCodeServer,
   typeInEditor, waitFor, waitForOutput,
 } from './harness.mjs';
 
@@ -143,6 +143,29 @@ describe('SES Template Studio in VS Code (English)', () => {
     await env.page.keyboard.press('Escape');
   });
 
+  test('"SES: Explain Error Code" finds FailedOperation.EmailAddrInBlacklist and shows the blocklist help', async () => {
+    await runCommand(env.page, 'SES: Explain Error Code');
+    const input = env.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('EmailAddrInBlacklist');
+    await waitFor(async () => {
+      const row = env.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'FailedOperation.EmailAddrInBlacklist' }).first();
+      if (!(await row.count())) return false;
+      await row.click({ timeout: 2000 });
+      return true;
+    }, { page: env.page, what: 'FailedOperation.EmailAddrInBlacklist in the error-code picker' });
+    // The help renders in the Markdown preview, a webview: read the text of its frames.
+    const text = await waitFor(async () => {
+      for (const frame of env.page.frames()) {
+        const body = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+        if (body.includes('FailedOperation.EmailAddrInBlacklist') && /14 days/.test(body)) return body;
+      }
+      return null;
+    }, { page: env.page, what: 'the blocklist help in the Markdown preview', timeout: 30_000 });
+    assert.match(text, /DeleteBlackList/);
+    await screenshot(env.page, 'e2e-9-explain-error-code');
+  });
+
   test('keeps VS Code\'s HTML completion in HTML templates', async () => {
     await openFile(env.page, 'order-confirmation.ses.html');
     const { line } = await positionOf(env.workspace, 'order-confirmation.ses.html', '<body');
@@ -152,7 +175,7 @@ describe('SES Template Studio in VS Code (English)', () => {
       const labels = await env.page.locator('.suggest-widget .monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
       return labels.some((l) => l.startsWith('blockquote'));
     }, { page: env.page, what: 'HTML tag completion offering blockquote' });
-    await screenshot(env.page, 'e2e-9-html-completion');
+    await screenshot(env.page, 'e2e-10-html-completion');
     await env.page.keyboard.press('Escape');
   });
 });
@@ -169,6 +192,6 @@ describe('SES Template Studio in VS Code (Simplified Chinese)', () => {
     assert.equal(marker.message, '块 `{{#if}}` 没有结束：请在块应当结束的位置添加 `{{/if}}`。');
     assert.equal(marker.line, expected.line);
     assert.equal(marker.col, expected.col);
-    await screenshot(env.page, 'e2e-10-chinese');
+    await screenshot(env.page, 'e2e-11-chinese');
   });
 });

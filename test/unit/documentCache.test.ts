@@ -22,3 +22,22 @@ describe('DocumentCache', () => {
     assert.equal(runs, 3);
   });
 });
+
+describe('DocumentCache with a bound', () => {
+  it('keeps the most recently used documents and re-computes evicted ones', () => {
+    let runs = 0;
+    const cache = new DocumentCache(() => ++runs, 2);
+    const a = TextDocument.create('file:///a', 'x', 1, 'a');
+    const b = TextDocument.create('file:///b', 'x', 1, 'b');
+    const c = TextDocument.create('file:///c', 'x', 1, 'c');
+    cache.get(a);
+    cache.get(b);
+    cache.get(a); // a is now the most recently used
+    cache.get(c); // evicts b
+    assert.equal(runs, 3);
+    cache.get(a);
+    assert.equal(runs, 3, 'a stayed');
+    cache.get(b);
+    assert.equal(runs, 4, 'b was evicted');
+  });
+});
