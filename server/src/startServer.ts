@@ -33,6 +33,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const index = new ProjectIndex(documents, () => workspaceRoots);
   const settingsByFolder = new Map<string, Promise<ServiceSettings>>();
   const pending = new Map<string, NodeJS.Timeout>();
+  let validations: Promise<unknown> = Promise.resolve();
   /** URIs each template last published diagnostics for, to clear the ones that left it. */
   const published = new Map<string, Set<string>>();
   let canPullSettings = false;
@@ -98,7 +99,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     clearTimeout(pending.get(key));
     pending.set(key, setTimeout(() => {
       pending.delete(key);
-      void validate(template);
+      // One validation at a time: when many templates open at once, only one project (parses, HTML
+      // model, diagnostics) is alive at any moment instead of all of them, waiting on their sends.
+      validations = validations.then(() => validate(template));
     }, delay));
   }
 
