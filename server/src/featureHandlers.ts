@@ -4,6 +4,7 @@ import {
   ResponseError,
   type ClientCapabilities,
   type Connection,
+  type Diagnostic,
   type Position,
   type ServerCapabilities,
 } from 'vscode-languageserver';
@@ -33,6 +34,13 @@ export interface FeatureDeps {
   readonly log: Logger;
   /** What the client said in `initialize`; definition answers plain locations when it lacks link support. */
   clientCapabilities?(): ClientCapabilities | undefined;
+  /**
+   * The current diagnostics of one document of the template (validated afresh), for the hover's FAQ
+   * help and image findings; without it the hover shows variables and the image checklist only.
+   */
+  diagnostics?(project: TemplateProject, uri: string): Promise<readonly Diagnostic[]>;
+  /** The editor's locale from `initialize`, for the knowledge base; English without it. */
+  locale?(): string;
 }
 
 /** The capabilities of the handlers below, to spread into the server's InitializeResult. */
@@ -59,7 +67,9 @@ export function registerFeatureHandlers(connection: Connection, deps: FeatureDep
 
   connection.onHover(runSafe(log, 'hover', null, async ({ textDocument, position }) => {
     const project = await deps.projectFor(textDocument.uri, position);
-    return project ? hover(project, textDocument.uri, position) : null;
+    if (!project) return null;
+    const diagnostics = await deps.diagnostics?.(project, textDocument.uri);
+    return hover(project, textDocument.uri, position, { diagnostics, locale: deps.locale?.() });
   }));
 
   connection.onDefinition(runSafe(log, 'definition', null, async ({ textDocument, position }) => {

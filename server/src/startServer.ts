@@ -4,6 +4,7 @@ import {
   TextDocumentSyncKind,
   type ClientCapabilities,
   type Connection,
+  type Diagnostic,
   type InitializeResult,
   type Position,
 } from 'vscode-languageserver';
@@ -153,7 +154,20 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return projects.find((p) => p.subject && p.subject.start <= offset && offset <= p.subject.end) ?? projects[0];
   }
 
-  registerFeatureHandlers(connection, { projectFor, log, clientCapabilities: () => clientCapabilities });
+  /** The diagnostics of one document of `project`, validated now with its folder's settings. */
+  async function diagnosticsFor(project: TemplateProject, uri: string): Promise<readonly Diagnostic[]> {
+    const template = templatesOf(uri)[0];
+    const settings = template ? await settingsFor(template.folder) : DEFAULT_SETTINGS;
+    return service.validate(project, settings).get(uri) ?? [];
+  }
+
+  registerFeatureHandlers(connection, {
+    projectFor,
+    log,
+    clientCapabilities: () => clientCapabilities,
+    diagnostics: diagnosticsFor,
+    locale: () => locale,
+  });
   registerKnowledgeHandlers(connection, { locale: () => locale, log });
   documents.listen(connection);
 }

@@ -21,16 +21,17 @@ async function positionOf(workspace, file, needle) {
   return { line: line + 1, col: lines[line].indexOf(needle) + 1 };
 }
 
-async function markersOf(page, file) {
-  return (await problems(page)).filter((m) => m.file?.endsWith(`/${file}`));
+/** The markers of `file` in the Problems view; with `code`, only those of that check. */
+async function markersOf(page, file, code) {
+  return (await problems(page)).filter((m) => m.file?.endsWith(`/${file}`) && (!code || m.code === code));
 }
 
-/** Waits until the Problems view lists markers for `file`, and returns them. */
-function waitForMarkers(page, file) {
+/** Waits until the Problems view lists markers of check `code` for `file`, and returns them. */
+function waitForMarkers(page, file, code = 'handlebars-syntax') {
   return waitFor(async () => {
-    const found = await markersOf(page, file);
+    const found = await markersOf(page, file, code);
     return found.length ? found : null;
-  }, { page, what: `a problem in ${file}`, timeout: 30_000 });
+  }, { page, what: `a ${code} problem in ${file}`, timeout: 30_000 });
 }
 
 /** A code-server with the built extension on a fresh copy of examples/, and a browser page on it. */
@@ -84,7 +85,7 @@ describe('SES Template Studio in VS Code (English)', () => {
     await waitForMarkers(env.page, BROKEN); // the problem is there before the fix
     const { line, col } = await positionOf(env.workspace, BROKEN, '{{email');
     await typeInEditor(env.page, '}}', { line, col: col + '{{email'.length });
-    await waitFor(async () => (await markersOf(env.page, BROKEN)).length === 0,
+    await waitFor(async () => (await markersOf(env.page, BROKEN, 'handlebars-syntax')).length === 0,
       { page: env.page, what: `the problem in ${BROKEN} to go away`, timeout: 30_000 });
     await screenshot(env.page, 'e2e-3-fixed');
   });

@@ -55,3 +55,29 @@ describe('image and link checks on bad input', () => {
     }
   });
 });
+
+const DELIVERABILITY_CHECKS = CHECKS.filter((check) =>
+  ['advertising-wording', 'review-refused-wording', 'shouting-subject', 'missing-unsubscribe', 'too-little-text', 'html-script', 'unsupported-html', 'missing-text-part', 'html-too-large', 'email-too-large'].includes(check.meta.id));
+
+describe('advertising, review, HTML and size checks on the examples', () => {
+  it('are all registered', () => assert.equal(DELIVERABILITY_CHECKS.length, 10));
+
+  for (const [name, expected] of [
+    ['order-confirmation', []],
+    ['welcome', []],
+    // 积分 (points), 兑换 (redeem), 会员 (member) are loyalty wording, not advertising (see wordingLists.ts);
+    // the email has an unsubscribe link. It is short for a marketing email, and has no text part.
+    ['double-eleven-promo', [
+      'too-little-text: This marketing template has about 97 words of fixed text (subject and parts, without variables), fewer than the 150 that Tencent review asks for so that the sender is recognisable. Add text about your business and the offer.',
+      'missing-text-part: This template has an HTML part but no text part. Tencent recommends both: clients that show no HTML, and some spam filters, use the text. Add `double-eleven-promo.ses.txt`.',
+    ]],
+  ] as const) {
+    it(`find exactly what is expected in ${name}, with its subject and triggerType`, () => {
+      const files: Record<string, string> = { [`${name}.ses.html`]: read(`${name}.ses.html`) };
+      for (const file of fs.readdirSync(EXAMPLES)) if (file.startsWith(`${name}.data.`) || file === `${name}.ses.txt`) files[file] = read(file);
+      files['ses.config.json'] = read('ses.config.json');
+      const run = runChecks(DELIVERABILITY_CHECKS, files);
+      assert.deepEqual(run.all.map((d) => `${d.code}: ${typeof d.message === 'string' ? d.message : d.message.value}`), expected);
+    });
+  }
+});

@@ -31,6 +31,12 @@ export const CONSOLE = {
   apiKeys: { url: 'https://console.cloud.tencent.com/cam/capi', title: { en: 'CAM API keys (SecretId / SecretKey)', zh: '访问管理 API 密钥（SecretId / SecretKey）' } },
 } as const satisfies Record<string, ConsoleLink>;
 
+/**
+ * Tencent Cloud's SES FAQ page (Delivery), which answers the delivery, image, enterprise-mailbox and
+ * send-failure questions the topics are written from; diagnostics link to it (codeDescription).
+ */
+export const FAQ_DOC_URL = 'https://www.tencentcloud.com/document/product/1084/39648';
+
 /** The steps of `send-failures`, in the order to check them; error codes point at one. */
 export type SendFailureStep = 1 | 2 | 3 | 4 | 5;
 

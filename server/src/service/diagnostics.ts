@@ -1,5 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { faqTopic } from '../knowledge';
+import { faqTopicOf } from './checks';
 import type { CheckMeta, Finding, SeveritySetting } from './checks/types';
 
 export const DIAGNOSTIC_SOURCE = 'SES';
@@ -11,7 +13,10 @@ const SEVERITIES: Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity> = 
   error: DiagnosticSeverity.Error,
 };
 
-/** The one place where a check's finding becomes an LSP diagnostic. */
+/**
+ * The one place where a check's finding becomes an LSP diagnostic. A check with a FAQ topic links
+ * its diagnostics to Tencent's FAQ page (`codeDescription`); the hover shows the topic itself.
+ */
 export function findingToDiagnostic(
   document: TextDocument,
   meta: CheckMeta,
@@ -22,7 +27,14 @@ export function findingToDiagnostic(
     range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
     severity: SEVERITIES[severity],
     code: meta.id,
+    ...codeDescription(meta),
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };
+}
+
+function codeDescription(meta: CheckMeta): Pick<Diagnostic, 'codeDescription'> {
+  const topic = faqTopicOf(meta);
+  const href = topic ? faqTopic(topic, 'en')?.docUrl : undefined;
+  return href ? { codeDescription: { href } } : {};
 }

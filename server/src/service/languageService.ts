@@ -1,10 +1,12 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CHECKS } from './checks';
-import type { Check, Finding } from './checks/types';
+import type { Check, Finding, SeveritySetting } from './checks/types';
+import { unusedSuppression } from './checks/unusedSuppression';
 import { findingToDiagnostic } from './diagnostics';
 import type { TemplateProject } from './project/templateProject';
 import type { ServiceSettings } from './settings';
+import { Suppressions } from './suppression';
 import { parseTemplate, type ParsedTemplate } from './templateParser';
 
 /**
@@ -26,17 +28,43 @@ export function createLanguageService(checks: readonly Check[] = CHECKS): Langua
     validate(project, settings) {
       const byUri = new Map<string, Diagnostic[]>();
       for (const { uri } of [...project.parts, ...project.dataSets, ...(project.subject ? [project.subject] : [])]) byUri.set(uri, []);
+      // `<!-- ses-disable… -->` comments of the HTML parts (see suppression.ts), by URI.
+      const suppressions = new Map<string, Suppressions>();
+      for (const part of project.parts) {
+        if (part.kind !== 'html' || part.parsed.status === 'binary' || part.parsed.status === 'too-large') continue;
+        const found = Suppressions.of(part.document);
+        if (found) suppressions.set(part.uri, found);
+      }
+      const severityOf = (check: Check): SeveritySetting => settings.checks[check.meta.id] ?? check.meta.defaultSeverity;
       for (const check of checks) {
-        const severity = settings.checks[check.meta.id] ?? check.meta.defaultSeverity;
+        const severity = severityOf(check);
         if (severity === 'off') continue;
         check.run({
           project,
+          settings,
           report: (document: TextDocument, finding: Finding) => {
+            if (suppressions.get(document.uri)?.suppresses(check.meta.id, finding.start)) return;
             const list = byUri.get(document.uri) ?? [];
             list.push(findingToDiagnostic(document, check.meta, severity, finding));
             byUri.set(document.uri, list);
           },
         });
+      }
+      const unused = checks.find((check) => check.meta.id === unusedSuppression.meta.id);
+      const unusedSeverity = unused ? severityOf(unused) : 'off';
+      if (unused && unusedSeverity !== 'off' && suppressions.size > 0) {
+        const known = new Map<string, Check>([...CHECKS, ...checks].map((check) => [check.meta.id, check]));
+        const status = (code: string) => {
+          const check = known.get(code);
+          if (!check) return 'unknown';
+          return checks.includes(check) && severityOf(check) !== 'off' ? 'ran' : 'off';
+        };
+        for (const part of project.parts) {
+          const found = suppressions.get(part.uri);
+          if (!found) continue;
+          const list = byUri.get(part.uri)!;
+          for (const finding of found.unused(status)) list.push(findingToDiagnostic(part.document, unused.meta, unusedSeverity, finding));
+        }
       }
       return byUri;
     },

@@ -6,6 +6,8 @@ export interface ServiceSettings {
   readonly checks: Readonly<Record<string, SeveritySetting>>;
   /** `tencent`: only plain `{{name}}` (what Tencent substitutes); `handlebars`: full Handlebars. */
   readonly dialect: Dialect;
+  /** `sesStudio.advertisingWords`: words the advertising-wording check finds besides its own list. */
+  readonly advertisingWords?: readonly string[];
 }
 
 export const DEFAULT_SETTINGS: ServiceSettings = { checks: {}, dialect: 'tencent' };
@@ -22,7 +24,9 @@ export function normaliseSettings(raw: unknown): ServiceSettings {
     }
   }
   const dialect = isObject(raw) && raw.dialect === 'handlebars' ? 'handlebars' : 'tencent';
-  return { checks, dialect };
+  const rawWords = isObject(raw) ? raw.advertisingWords : undefined;
+  const advertisingWords = Array.isArray(rawWords) ? rawWords.filter((w): w is string => typeof w === 'string' && w.trim().length > 0).map((w) => w.trim()) : [];
+  return advertisingWords.length > 0 ? { checks, dialect, advertisingWords } : { checks, dialect };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,10 @@
+import type { FaqTopicId } from '../../knowledge/faq';
+import { advertisingWording } from './advertisingWording';
 import { complexValue } from './complexValue';
+import { emailTooLarge } from './emailTooLarge';
 import { handlebarsSyntax } from './handlebarsSyntax';
 import { htmlInValue } from './htmlInValue';
+import { htmlTooLarge } from './htmlTooLarge';
 import { imageCssBackground } from './imageCssBackground';
 import { imageDataUri } from './imageDataUri';
 import { imageHeavyEmail } from './imageHeavyEmail';
@@ -19,16 +23,23 @@ import { linkJavascript } from './linkJavascript';
 import { linkMalformed } from './linkMalformed';
 import { linkShortener } from './linkShortener';
 import { linkTextMismatch } from './linkTextMismatch';
+import { missingTextPart } from './missingTextPart';
+import { missingUnsubscribe } from './missingUnsubscribe';
 import { missingVariable } from './missingVariable';
 import { noDataSet } from './noDataSet';
 import { nonStringValue } from './nonStringValue';
+import { reviewRefusedWording } from './reviewRefusedWording';
+import { shoutingSubject } from './shoutingSubject';
 import { spacesInBraces } from './spacesInBraces';
 import { templateDataTooLarge } from './templateDataTooLarge';
 import { tencentDialect } from './tencentDialect';
 import { tooLargeToCheck } from './tooLargeToCheck';
+import { tooLittleText } from './tooLittleText';
 import { tooManyImages } from './tooManyImages';
-import type { Check } from './types';
+import type { Check, CheckMeta } from './types';
+import { htmlScript, unsupportedHtml } from './unsupportedHtml';
 import { unusedDataKey } from './unusedDataKey';
+import { unusedSuppression } from './unusedSuppression';
 import { variableName } from './variableName';
 
 /** Every check, in the order their findings are listed. Add new checks here. */
@@ -60,6 +71,17 @@ export const CHECKS: readonly Check[] = [
   linkShortener,
   linkTextMismatch,
   linkInvalidMailto,
+  // advertising, review and size
+  advertisingWording,
+  reviewRefusedWording,
+  shoutingSubject,
+  missingUnsubscribe,
+  tooLittleText,
+  htmlScript,
+  unsupportedHtml,
+  missingTextPart,
+  htmlTooLarge,
+  emailTooLarge,
   // data sets
   invalidDataFile,
   unusedDataKey,
@@ -68,4 +90,48 @@ export const CHECKS: readonly Check[] = [
   nonStringValue,
   templateDataTooLarge,
   tooLargeToCheck,
+  // reported by the language service after every other check (see ../suppression.ts)
+  unusedSuppression,
 ];
+
+/**
+ * The FAQ topic of the checks that do not name one in their meta: images that do not show, spam
+ * filters and Tencent Exmail, and what makes a send fail.
+ */
+const FAQ_TOPIC_BY_CHECK: Readonly<Record<string, FaqTopicId>> = {
+  'image-missing-src': 'images-not-displayed',
+  'image-relative-url': 'images-not-displayed',
+  'image-data-uri': 'images-not-displayed',
+  'image-insecure-url': 'images-not-displayed',
+  'image-malformed-url': 'images-not-displayed',
+  'image-missing-alt': 'images-not-displayed',
+  'image-missing-size': 'images-not-displayed',
+  'image-css-background': 'images-not-displayed',
+  'image-svg': 'images-not-displayed',
+  'too-many-images': 'exmail-advertising',
+  'image-heavy-email': 'exmail-advertising',
+  'link-empty': 'exmail-advertising',
+  'link-javascript': 'exmail-advertising',
+  'link-insecure': 'exmail-advertising',
+  'link-malformed': 'exmail-advertising',
+  'link-shortener': 'exmail-advertising',
+  'link-text-mismatch': 'exmail-advertising',
+  'link-invalid-mailto': 'exmail-advertising',
+  'missing-variable': 'send-failures',
+  'invalid-data-file': 'send-failures',
+  'complex-value': 'send-failures',
+  'html-in-value': 'send-failures',
+  'non-string-value': 'send-failures',
+  'template-data-too-large': 'send-failures',
+  'tencent-dialect': 'send-failures',
+};
+
+/** The FAQ topic of a check: its own `faqTopic`, else the table above. */
+export function faqTopicOf(meta: CheckMeta): FaqTopicId | undefined {
+  return meta.faqTopic ?? FAQ_TOPIC_BY_CHECK[meta.id];
+}
+
+/** The meta of the registered check with this id (the `code` of its diagnostics). */
+export function checkMeta(id: string): CheckMeta | undefined {
+  return CHECKS.find((check) => check.meta.id === id)?.meta;
+}

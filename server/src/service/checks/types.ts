@@ -1,5 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FaqTopicId } from '../../knowledge/faq';
 import type { TemplateProject } from '../project/templateProject';
+import type { ServiceSettings } from '../settings';
 
 export const SEVERITY_SETTINGS = ['off', 'hint', 'info', 'warning', 'error'] as const;
 export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
@@ -8,6 +10,11 @@ export interface CheckMeta {
   /** One id everywhere: the Diagnostic.code, the `sesStudio.checks.<id>` setting, the help anchor. */
   readonly id: string;
   readonly defaultSeverity: Exclude<SeveritySetting, 'off'>;
+  /**
+   * The FAQ topic behind the check: its diagnostics link to it (codeDescription) and their hover
+   * shows it. Checks that do not set it may get one from `FAQ_TOPIC_BY_CHECK` in index.ts.
+   */
+  readonly faqTopic?: FaqTopicId;
 }
 
 export interface Finding {
@@ -21,6 +28,8 @@ export interface Finding {
 export interface CheckContext {
   /** The template: its parts, its subject in ses.config.json and its data sets. */
   readonly project: TemplateProject;
+  /** The user's `sesStudio.*` settings (e.g. extra advertising words). */
+  readonly settings: ServiceSettings;
   /** Reports a finding in one of the project's documents (a part, a data file, ses.config.json). */
   report(document: TextDocument, finding: Finding): void;
 }

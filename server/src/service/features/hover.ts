@@ -1,17 +1,92 @@
 import * as l10n from '@vscode/l10n';
-import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import { MarkupKind, type Diagnostic, type Hover, type Position, type Range } from 'vscode-languageserver-types';
+import { faqTopic, type FaqTopic } from '../../knowledge';
+import { checkMeta, faqTopicOf } from '../checks';
+import { DIAGNOSTIC_SOURCE } from '../diagnostics';
+import { htmlModelOf, type HtmlElement } from '../html/htmlModel';
 import { dataSetUri } from '../project/templateFiles';
 import type { TemplateProject } from '../project/templateProject';
 import { codeSpan, escapeMarkdown, fileName, preview, rangeOf, setsMissing, targetAt } from './featureTarget';
 
-/** Hover on a variable use or a data key: its value in each data set, and where it is used. */
-export function hover(project: TemplateProject, uri: string, position: Position): Hover | null {
+export interface HoverContext {
+  /**
+   * The diagnostics of the hovered document (from `LanguageService.validate`): the FAQ topic of those
+   * at the position, and the image checks' findings on a hovered `<img>`, are shown. Without them the
+   * hover shows variables and the image checklist only.
+   */
+  readonly diagnostics?: readonly Diagnostic[];
+  /** The editor's locale, for the knowledge base (`zh*` is Chinese); English by default. */
+  readonly locale?: string;
+}
+
+const IMAGE_TOPIC = 'images-not-displayed';
+
+/**
+ * Hover on a variable use or a data key (its value in each data set, and where it is used), on an
+ * `<img>` of an HTML part (the image checklist and what the image checks found for it), and on a
+ * diagnostic of a check with a FAQ topic (the topic, localised).
+ */
+export function hover(project: TemplateProject, uri: string, position: Position, context: HoverContext = {}): Hover | null {
+  const blocks: string[] = [];
+  let range: Range | undefined;
   const target = targetAt(project, uri, position);
-  if (!target) return null;
-  const range = target.kind === 'use'
-    ? rangeOf(target.at.document, target.use.start, target.use.end)
-    : rangeOf(target.at.document, target.entry.keyStart, target.entry.keyEnd);
-  return { contents: { kind: MarkupKind.Markdown, value: variableMarkdown(project, target.name) }, range };
+  if (target) {
+    range = target.kind === 'use'
+      ? rangeOf(target.at.document, target.use.start, target.use.end)
+      : rangeOf(target.at.document, target.entry.keyStart, target.entry.keyEnd);
+    blocks.push(variableMarkdown(project, target.name));
+  }
+  const diagnostics = (context.diagnostics ?? []).filter((d) => d.source === DIAGNOSTIC_SOURCE);
+  const topics = new Set<string>();
+  const part = project.parts.find((p) => p.uri === uri);
+  if (part?.kind === 'html' && part.parsed.status !== 'binary' && part.parsed.status !== 'too-large') {
+    const offset = part.document.offsetAt(position);
+    const img = htmlModelOf(part).named('img').find((element) => element.start <= offset && offset < element.end);
+    if (img) {
+      range ??= rangeOf(part.document, img.start, img.end);
+      const inside = diagnostics.filter((d) => typeof d.code === 'string' && isImageCheck(d.code) && within(part.document.offsetAt(d.range.start), img));
+      blocks.push(imageMarkdown(inside, context.locale));
+      topics.add(IMAGE_TOPIC);
+    }
+  }
+  for (const diagnostic of diagnostics) {
+    if (!contains(diagnostic.range, position) || typeof diagnostic.code !== 'string') continue;
+    const meta = checkMeta(diagnostic.code);
+    const id = meta && faqTopicOf(meta);
+    if (!id || topics.has(id)) continue;
+    const topic = faqTopic(id, context.locale ?? 'en');
+    if (!topic) continue;
+    topics.add(id);
+    range ??= diagnostic.range;
+    blocks.push(topicMarkdown(topic));
+  }
+  if (blocks.length === 0) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: blocks.join('\n\n---\n\n') }, ...(range ? { range } : {}) };
+}
+
+const isImageCheck = (code: string) => code.startsWith('image-') || code === 'too-many-images';
+const within = (offset: number, element: HtmlElement) => element.start <= offset && offset < element.end;
+
+function contains(range: Range, position: Position): boolean {
+  const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return before(range.start, position) && before(position, range.end);
+}
+
+/** A FAQ topic in a hover: its title, its body and the link to Tencent's FAQ page. */
+function topicMarkdown(topic: FaqTopic): string {
+  return `**${l10n.t('FAQ: {0}', topic.title)}**\n\n${topic.body}\n\n[${l10n.t('Tencent Cloud SES FAQ')}](${topic.docUrl})`;
+}
+
+/**
+ * The image checklist, then what the image checks found for this `<img>`. Messages are shown as
+ * written: the checks write them with Markdown code spans.
+ */
+function imageMarkdown(found: readonly Diagnostic[], locale = 'en'): string {
+  const topic = faqTopic(IMAGE_TOPIC, locale)!;
+  const findings = found.length > 0
+    ? `**${l10n.t('What the checks found for this image:')}**\n\n${found.map((d) => `- ${typeof d.message === 'string' ? d.message : d.message.value} (${codeSpan(String(d.code))})`).join('\n')}`
+    : l10n.t('No image check found a problem with this image.');
+  return `${topicMarkdown(topic)}\n\n${findings}`;
 }
 
 /**

@@ -5,6 +5,6 @@ export { completion } from './completion';
 export { definition, toLocations } from './definition';
 export { documentHighlight } from './documentHighlight';
 export { documentSymbols } from './documentSymbols';
-export { hover, variableMarkdown } from './hover';
+export { hover, variableMarkdown, type HoverContext } from './hover';
 export { references } from './references';
 export { isRefusal, prepareRename, rename, type Refusal } from './rename';

@@ -1,0 +1,28 @@
+import * as l10n from '@vscode/l10n';
+import { code } from './common';
+import { textSegments } from './textCommon';
+import type { Check, CheckContext } from './types';
+import { ADVERTISING_WORDS, wordPattern } from './wordingLists';
+
+/** The user's `sesStudio.advertisingWords`, added to the curated list. */
+export function advertisingWordsOf(context: CheckContext): readonly string[] {
+  return context.settings.advertisingWords ?? [];
+}
+
+/** Advertising wording in the subject or the visible text: Tencent Exmail blocks advertising emails. */
+export const advertisingWording: Check = {
+  meta: { id: 'advertising-wording', defaultSeverity: 'warning', faqTopic: 'exmail-advertising' },
+  run(context) {
+    const pattern = wordPattern(ADVERTISING_WORDS, advertisingWordsOf(context));
+    if (!pattern) return;
+    for (const { document, start, text } of textSegments(context.project)) {
+      for (const match of text.matchAll(pattern)) {
+        context.report(document, {
+          start: start + match.index,
+          end: start + match.index + match[0].length,
+          message: l10n.t('{0} reads as advertising: Tencent Exmail blocks advertising emails, and spam filters score such wording. Leave it out unless the email needs it.', code(match[0])),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,62 @@
+// What the wording and text checks share: the text a recipient reads, as ranges of documents.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TemplateProject } from '../project/templateProject';
+import { htmlParts } from './htmlCommon';
+
+/** Text a recipient reads: the subject, the text between tags of HTML parts, text parts as a whole. */
+export interface TextSegment {
+  readonly document: TextDocument;
+  readonly start: number;
+  readonly end: number;
+  /** The segment's text with every `{{…}}` replaced by spaces of the same length (offsets kept). */
+  readonly text: string;
+  readonly where: 'subject' | 'html' | 'text';
+}
+
+const VARIABLE = /\{\{[^{}]*\}?\}\}/g;
+
+/** `text` with `{{…}}` blanked out: wording inside a variable's name is not text the recipient reads. */
+export function maskVariables(text: string): string {
+  return text.includes('{{') ? text.replace(VARIABLE, (m) => ' '.repeat(m.length)) : text;
+}
+
+export function textSegments(project: TemplateProject): TextSegment[] {
+  const segments: TextSegment[] = [];
+  const subject = project.subject;
+  if (subject) segments.push({ document: subject.document, start: subject.start, end: subject.end, text: maskVariables(subject.text), where: 'subject' });
+  for (const { document, html } of htmlParts(project)) {
+    const whole = document.getText();
+    for (const { start, end } of html.texts) segments.push({ document, start, end, text: maskVariables(whole.slice(start, end)), where: 'html' });
+  }
+  for (const part of project.parts) {
+    if (part.kind !== 'text' || part.parsed.status === 'too-large' || part.parsed.status === 'binary') continue;
+    const text = part.document.getText();
+    segments.push({ document: part.document, start: 0, end: text.length, text: maskVariables(text), where: 'text' });
+  }
+  return segments;
+}
+
+/** Where to report something about a document as a whole: its first non-blank line, trimmed. */
+export function headRange(document: TextDocument): { start: number; end: number } {
+  const text = document.getText();
+  const start = text.search(/\S/);
+  if (start < 0) return { start: 0, end: 0 };
+  const newline = text.slice(start).search(/[\r\n]/);
+  const end = newline < 0 ? text.length : start + newline;
+  return { start, end: start + text.slice(start, end).trimEnd().length };
+}
+
+/** UTF-8 size of `text` in bytes, without encoding it. */
+export function utf8Length(text: string, upTo = text.length): number {
+  let bytes = 0;
+  for (let i = 0; i < upTo; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < upTo) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}

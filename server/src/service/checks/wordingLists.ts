@@ -1,0 +1,63 @@
+// The curated wording lists of the advertising-wording and review-refused-wording checks.
+//
+// Sources: the SES FAQ ("Tencent Exmail blocks advertising emails. Do not contain advertising content in
+// your email subject and content unless necessary") and Tencent's template review, which refuses
+// lottery, gambling, top-up rebate and phishing content. The lists hold wording that is advertising
+// or refused in itself, not wording any legitimate email uses: loyalty-programme wording such as
+// 积分 (points), 兑换 (redeem), 会员 (member) or 权益 (benefits) describes the recipient's account and is
+// not listed, nor are "discount", "sale" or "% off" (receipts and welcome codes use them).
+//
+// English entries are matched case-insensitively as whole words, with any whitespace between words;
+// Chinese entries as substrings. Users add their own advertising words with `sesStudio.advertisingWords`.
+
+export interface WordList {
+  readonly en: readonly string[];
+  readonly zh: readonly string[];
+}
+
+/** Advertising wording: a warning, since Tencent Exmail blocks advertising emails. */
+export const ADVERTISING_WORDS: WordList = {
+  en: [
+    'free', 'for free', 'free gift', 'free trial', 'limited time', 'limited-time', 'act now', 'winner', 'you have won',
+    'click here', '100% off', 'buy now', 'order now', 'shop now', 'best price', 'lowest price', 'cash bonus',
+    'special promotion', 'once in a lifetime', "don't miss out", 'last chance', 'clearance', 'flash sale',
+  ],
+  zh: [
+    '广告', '促销', '限时', '免费', '优惠券', '中奖', '点击领取', '秒杀', '抢购', '特价', '清仓', '甩卖', '跳楼价',
+    '最低价', '折起', '包邮', '领红包', '立即购买', '马上抢', '不容错过', '错过再等',
+  ],
+};
+
+/** Wording Tencent's template review refuses: lottery, gambling, top-up rebates, fake orders, phishing. */
+export const REFUSED_WORDS: WordList = {
+  en: [
+    'lottery', 'casino', 'betting', 'gambling', 'sports betting', 'baccarat', 'recharge bonus', 'top-up bonus', 'top up bonus',
+    'verify your account', 'confirm your account details', 'your account will be suspended', 'your account has been suspended',
+    'your account will be closed', 'update your payment details',
+  ],
+  zh: [
+    '彩票', '博彩', '赌博', '赌场', '赌球', '百家乐', '六合彩', '时时彩', '下注', '充值返利', '充值返现', '充值送', '刷单',
+    '验证您的账户', '验证你的账户', '验证您的帐户', '账户将被冻结', '账户将被停用', '帐户将被冻结',
+  ],
+};
+
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One term as a regular expression source: a CJK term as is, other terms as whole words, any whitespace between words. */
+function termSource(term: string): string {
+  const body = term.trim().split(/\s+/).map(escape).join('\\s+');
+  if (CJK.test(term)) return body;
+  const start = /^\w/.test(term.trim()) ? '(?<![\\w-])' : '';
+  const end = /\w$/.test(term.trim()) ? '(?![\\w-])' : '';
+  // "feel free", "toll-free" and "hands-free" are not offers.
+  const free = term.trim().toLowerCase() === 'free' ? '(?<!feel\\s+)(?<!toll-)(?<!hands-)' : '';
+  return free + start + body + end;
+}
+
+/** One expression for all `terms` (and `extra`), longest first so that "free trial" wins over "free". */
+export function wordPattern(list: WordList, extra: readonly string[] = []): RegExp | undefined {
+  const terms = [...new Set([...list.en, ...list.zh, ...extra].map((t) => t.trim()).filter((t) => t.length > 0))].sort((a, b) => b.length - a.length);
+  if (terms.length === 0) return undefined;
+  return new RegExp(terms.map(termSource).join('|'), 'giu');
+}
