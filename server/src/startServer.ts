@@ -37,6 +37,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let validations: Promise<unknown> = Promise.resolve();
   /** URIs each template last published diagnostics for, to clear the ones that left it. */
   const published = new Map<string, Set<string>>();
+  /** What was last published per URI, with the document version it was computed for. */
+  const lastDiagnostics = new Map<string, { version: number | undefined; diagnostics: Diagnostic[] }>();
   let canPullSettings = false;
   let clientCapabilities: ClientCapabilities | undefined;
   let locale = 'en';
@@ -120,9 +122,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     // With none of its documents open, a template's diagnostics are cleared, not recomputed.
     const diagnostics = openUris(project).length > 0 ? service.validate(project, settings) : new Map();
     const now = new Set(diagnostics.keys());
-    for (const uri of previous) if (!now.has(uri)) await connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const uri of previous) {
+      if (now.has(uri)) continue;
+      lastDiagnostics.delete(uri);
+      await connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
     for (const [uri, list] of diagnostics) {
-      await connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: list });
+      const version = documents.get(uri)?.version;
+      lastDiagnostics.set(uri, { version, diagnostics: list });
+      await connection.sendDiagnostics({ uri, version, diagnostics: list });
     }
     published.set(key, now);
   });
@@ -154,8 +162,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return projects.find((p) => p.subject && p.subject.start <= offset && offset <= p.subject.end) ?? projects[0];
   }
 
-  /** The diagnostics of one document of `project`, validated now with its folder's settings. */
+  /**
+   * The diagnostics of one document of `project` for hovers: those last published when they are of
+   * the current version (the usual case, so a hover does not re-run every check), else validated now.
+   */
   async function diagnosticsFor(project: TemplateProject, uri: string): Promise<readonly Diagnostic[]> {
+    const published = lastDiagnostics.get(uri);
+    if (published && published.version === documents.get(uri)?.version && !pending.size) return published.diagnostics;
     const template = templatesOf(uri)[0];
     const settings = template ? await settingsFor(template.folder) : DEFAULT_SETTINGS;
     return service.validate(project, settings).get(uri) ?? [];

@@ -20,7 +20,19 @@ export function maskVariables(text: string): string {
   return text.includes('{{') ? text.replace(VARIABLE, (m) => ' '.repeat(m.length)) : text;
 }
 
+const segmentsByProject = new WeakMap<TemplateProject, TextSegment[]>();
+
+/** The visible text of the subject and the parts, variables masked; computed once per project and shared by the wording checks. */
 export function textSegments(project: TemplateProject): TextSegment[] {
+  let segments = segmentsByProject.get(project);
+  if (!segments) {
+    segments = computeSegments(project);
+    segmentsByProject.set(project, segments);
+  }
+  return segments;
+}
+
+function computeSegments(project: TemplateProject): TextSegment[] {
   const segments: TextSegment[] = [];
   const subject = project.subject;
   if (subject) segments.push({ document: subject.document, start: subject.start, end: subject.end, text: maskVariables(subject.text), where: 'subject' });

@@ -56,7 +56,24 @@ function termSource(term: string): string {
 }
 
 /** One expression for all `terms` (and `extra`), longest first so that "free trial" wins over "free". */
+const patterns = new WeakMap<WordList, Map<string, RegExp | undefined>>();
+
+/**
+ * One regular expression for a list and the user's extra words, built once per combination
+ * (compiling the alternation costs more than running it over a template).
+ */
 export function wordPattern(list: WordList, extra: readonly string[] = []): RegExp | undefined {
+  let byExtra = patterns.get(list);
+  if (!byExtra) patterns.set(list, (byExtra = new Map()));
+  const key = extra.join('\u0000');
+  if (!byExtra.has(key)) {
+    if (byExtra.size > 16) byExtra.clear(); // settings changed many times: start over
+    byExtra.set(key, buildPattern(list, extra));
+  }
+  return byExtra.get(key);
+}
+
+function buildPattern(list: WordList, extra: readonly string[]): RegExp | undefined {
   const terms = [...new Set([...list.en, ...list.zh, ...extra].map((t) => t.trim()).filter((t) => t.length > 0))].sort((a, b) => b.length - a.length);
   if (terms.length === 0) return undefined;
   return new RegExp(terms.map(termSource).join('|'), 'giu');
