@@ -144,6 +144,35 @@ describe('SES Template Studio in VS Code (English)', () => {
     await env.page.keyboard.press('Escape');
   });
 
+  test('hovering a relative image shows the image FAQ help and the image-relative-url finding', async () => {
+    const file = 'hover-image.ses.html';
+    const img = '<img src="images/logo.png" alt="Logo" width="100" height="40">';
+    await fs.writeFile(path.join(env.workspace, file), `<!DOCTYPE html>\n<html lang="en">\n<body>\n  <p>Hello {{first_name}}, thank you for your order.</p>\n  ${img}\n</body>\n</html>\n`);
+    await fs.writeFile(path.join(env.workspace, 'hover-image.data.json'), '{ "first_name": "Alex" }\n');
+    await openFile(env.page, file);
+    // The finding is in Problems first, so the hover (which lists the findings of the image) has it.
+    const [marker] = await waitForMarkers(env.page, file, 'image-relative-url');
+    const src = await positionOf(env.workspace, file, 'images/logo.png');
+    assert.deepEqual({ line: marker.line, col: marker.col }, { line: src.line, col: src.col });
+    // Move the mouse over the src value in the editor (the token of the attribute value).
+    const token = env.page.locator('.editor-group-container.active .view-lines .view-line span span', { hasText: 'images/logo.png' }).first();
+    const box = await waitFor(() => token.boundingBox(), { page: env.page, what: 'the src value rendered in the editor' });
+    await env.page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2 + 1);
+    await env.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const text = await waitFor(async () => {
+      // The .monaco-hover element itself can have no box (its content is positioned): ask the DOM what is shown.
+      const shown = (await env.page.locator('.monaco-hover').evaluateAll((els) => els.filter((e) => e.checkVisibility({ visibilityProperty: true, opacityProperty: true })).map((e) => e.innerText))).join('\n');
+      return shown.includes('Images are not displayed') && shown.includes('image-relative-url') ? shown : null;
+    }, { page: env.page, what: 'the image help in the hover over the relative src' });
+    // The FAQ topic "images not displayed" (its first check: the image URL)…
+    assert.match(text, /a relative path or a file on your computer cannot be loaded by the recipient/);
+    // …and what the image checks found for this image.
+    assert.match(text, /What the checks found for this image:/);
+    assert.match(text, /The image URL images\/logo\.png is relative: a mail client has no page to resolve it against/);
+    await screenshot(env.page, 'e2e-hover-image');
+    await env.page.keyboard.press('Escape');
+  });
+
   test('"SES: Explain Error Code" finds FailedOperation.EmailAddrInBlacklist and shows the blocklist help', async () => {
     await runCommand(env.page, 'SES: Explain Error Code');
     const input = env.page.locator('.quick-input-widget input');

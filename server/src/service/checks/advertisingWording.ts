@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { code } from './common';
-import { textSegments } from './textCommon';
+import { forEachMatch, textSegments } from './textCommon';
 import type { Check, CheckContext } from './types';
 import { ADVERTISING_WORDS, wordPattern } from './wordingLists';
 
@@ -15,14 +15,12 @@ export const advertisingWording: Check = {
   run(context) {
     const pattern = wordPattern(ADVERTISING_WORDS, advertisingWordsOf(context));
     if (!pattern) return;
-    for (const { document, start, text } of textSegments(context.project)) {
-      for (const match of text.matchAll(pattern)) {
-        context.report(document, {
-          start: start + match.index,
-          end: start + match.index + match[0].length,
-          message: l10n.t('{0} reads as advertising: Tencent Exmail blocks advertising emails, and spam filters score such wording. Leave it out unless the email needs it.', code(match[0])),
-        });
-      }
-    }
+    forEachMatch(textSegments(context.project), pattern, ({ document }, start, end, text) => {
+      context.report(document, {
+        start,
+        end,
+        message: l10n.t('{0} reads as advertising: Tencent Exmail blocks advertising emails, and spam filters score such wording. Leave it out unless the email needs it.', code(text)),
+      });
+    });
   },
 };

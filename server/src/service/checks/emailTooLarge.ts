@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { headRange, utf8Length } from './textCommon';
+import { headRange, partSizes } from './textCommon';
 import type { Check } from './types';
 
 /** Tencent SES refuses emails over 4 MB. */
@@ -10,7 +10,7 @@ export const emailTooLarge: Check = {
   meta: { id: 'email-too-large', defaultSeverity: 'error', faqTopic: 'send-failures' },
   run({ project, report }) {
     if (project.parts.length === 0) return;
-    const sizes = project.parts.map((part) => utf8Length(part.document.getText()));
+    const sizes = partSizes(project);
     const total = sizes.reduce((a, b) => a + b, 0);
     if (total <= MAX_EMAIL_BYTES) return;
     const largest = project.parts[sizes.indexOf(Math.max(...sizes))];

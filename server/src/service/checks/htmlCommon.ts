@@ -151,7 +151,8 @@ const hosts = new Map<string, string | undefined>();
 const statics = new Map<string, ClassifiedVariant[]>();
 
 function memo<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
-  if (cache.has(key)) return cache.get(key)!;
+  const found = cache.get(key);
+  if (found !== undefined || cache.has(key)) return found as T; // one look-up unless the value is undefined
   const value = compute(key);
   if (cache.size >= MEMO_SIZE) cache.clear();
   cache.set(key, value);

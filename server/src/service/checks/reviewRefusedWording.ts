@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { code } from './common';
-import { textSegments } from './textCommon';
+import { forEachMatch, textSegments } from './textCommon';
 import type { Check } from './types';
 import { REFUSED_WORDS, wordPattern } from './wordingLists';
 
@@ -10,14 +10,12 @@ const PATTERN = wordPattern(REFUSED_WORDS)!;
 export const reviewRefusedWording: Check = {
   meta: { id: 'review-refused-wording', defaultSeverity: 'error', faqTopic: 'send-failures' },
   run({ project, report }) {
-    for (const { document, start, text } of textSegments(project)) {
-      for (const match of text.matchAll(PATTERN)) {
-        report(document, {
-          start: start + match.index,
-          end: start + match.index + match[0].length,
-          message: l10n.t('{0} is lottery, gambling, top-up rebate or phishing wording: Tencent refuses templates with such content in review. Rephrase or remove it.', code(match[0])),
-        });
-      }
-    }
+    forEachMatch(textSegments(project), PATTERN, ({ document }, start, end, text) => {
+      report(document, {
+        start,
+        end,
+        message: l10n.t('{0} is lottery, gambling, top-up rebate or phishing wording: Tencent refuses templates with such content in review. Rephrase or remove it.', code(text)),
+      });
+    });
   },
 };

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { code } from './common';
-import { textSegments } from './textCommon';
+import { forEachMatch, textSegments } from './textCommon';
 import type { Check } from './types';
 
 /** Subjects with at least this many letters, all upper case, are shouting. */
@@ -18,10 +18,8 @@ export const shoutingSubject: Check = {
         report(subject.document, { start: subject.start, end: subject.end, message: l10n.t('This subject is in capital letters: it reads as shouting, and spam filters score it down. Write it in sentence case.') });
       }
     }
-    for (const { document, start, text } of textSegments(project)) {
-      for (const match of text.matchAll(EXCLAMATIONS)) {
-        report(document, { start: start + match.index, end: start + match.index + match[0].length, message: l10n.t('{0}: repeated exclamation marks read as advertising, and spam filters score them down. Use one at most.', code(match[0])) });
-      }
-    }
+    forEachMatch(textSegments(project), EXCLAMATIONS, ({ document }, start, end, text) => {
+      report(document, { start, end, message: l10n.t('{0}: repeated exclamation marks read as advertising, and spam filters score them down. Use one at most.', code(text)) });
+    });
   },
 };
