@@ -35,9 +35,11 @@ function waitForMarkers(page, file, code = 'handlebars-syntax') {
 }
 
 /** A code-server with the built extension on a fresh copy of examples/, and a browser page on it. */
-async function startWorkbench(name, locale) {
+async function startWorkbench(name, locale, extraFiles = {}) {
   const workspace = await fs.mkdtemp(path.join(os.tmpdir(), `ses-e2e-${name}-`));
   await fs.cp(path.join(repoRoot, 'examples'), workspace, { recursive: true });
+  // Written before VS Code starts: files created later reach quick open only after its file index catches up.
+  for (const [file, text] of Object.entries(extraFiles)) await fs.writeFile(path.join(workspace, file), text);
   const server = await startCodeServer({ extensionDir: repoRoot, workspaceDir: workspace, locale });
   const browser = await launchBrowser();
   const page = await openWorkbench(browser, server.url);
@@ -55,7 +57,13 @@ async function startWorkbench(name, locale) {
 
 describe('SES Template Studio in VS Code (English)', () => {
   let env;
-  before(async () => { env = await startWorkbench('e2e-en'); });
+  const HOVER_IMG = '<img src="images/logo.png" alt="Logo" width="100" height="40">';
+  before(async () => {
+    env = await startWorkbench('e2e-en', undefined, {
+      'hover-image.ses.html': `<!DOCTYPE html>\n<html lang="en">\n<body>\n  <p>Hello {{first_name}}, thank you for your order.</p>\n  ${HOVER_IMG}\n</body>\n</html>\n`,
+      'hover-image.data.json': '{ "first_name": "Alex" }\n',
+    });
+  });
   after(() => env?.stop());
 
   test('activates when a template is opened, and logs its activation time', async () => {
@@ -146,9 +154,6 @@ describe('SES Template Studio in VS Code (English)', () => {
 
   test('hovering a relative image shows the image FAQ help and the image-relative-url finding', async () => {
     const file = 'hover-image.ses.html';
-    const img = '<img src="images/logo.png" alt="Logo" width="100" height="40">';
-    await fs.writeFile(path.join(env.workspace, file), `<!DOCTYPE html>\n<html lang="en">\n<body>\n  <p>Hello {{first_name}}, thank you for your order.</p>\n  ${img}\n</body>\n</html>\n`);
-    await fs.writeFile(path.join(env.workspace, 'hover-image.data.json'), '{ "first_name": "Alex" }\n');
     await openFile(env.page, file);
     // The finding is in Problems first, so the hover (which lists the findings of the image) has it.
     const [marker] = await waitForMarkers(env.page, file, 'image-relative-url');
