@@ -20,6 +20,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { createConnection } from 'vscode-languageserver/node';
+import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags';
 import { startServer } from '../../server/src/startServer';
 import { loadServerL10n } from '../../server/src/serverL10n';
 
@@ -136,8 +137,10 @@ export function inProcessClient(): TestClient {
 }
 
 /** The built bundle as an editor starts it: `node dist/server.js --stdio`. */
-export function stdioClient(execArgv: string[] = []): { client: TestClient; child: ChildProcess; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [...execArgv, path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export function stdioClient(extraNodeArgs: string[] = []): { client: TestClient; child: ChildProcess; exited: Promise<number | null> } {
+  // The same Node flags as the extension's client uses when it starts the server.
+  const args = [...SERVER_NODE_FLAGS, ...extraNodeArgs, path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'];
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   return { client: new TestClient(connection, false, () => connection.dispose()), child, exited };
