@@ -17,37 +17,16 @@ import type { Check, Finding } from '../../server/src/service/checks/types';
 import { htmlScript, unsupportedHtml } from '../../server/src/service/checks/unsupportedHtml';
 import { normaliseSettings } from '../../server/src/service/settings';
 import { loadServerL10n } from '../../server/src/serverL10n';
-import { assertMarkedRanges, runChecks } from './checkHarness';
+import { checkTable as table, html, messageOf, runChecks } from './checkHarness';
 import { projectFromFiles } from './projects';
 
-type Case = [string, Record<string, string>, RegExp?];
-const html = (body: string, more?: Record<string, string>): Record<string, string> => ({ 'welcome.ses.html': body, ...more });
 const text = (body: string, more?: Record<string, string>): Record<string, string> => ({ 'welcome.ses.txt': body, ...more });
 const config = (subject: string, triggerType = 'transactional') => ({ 'ses.config.json': `{"templates": {"welcome": {"subject": "${subject}", "triggerType": "${triggerType}"}}}` });
 const marketing = (subject = 'News') => config(subject, 'marketing');
 /** `n` words of plain fixed text. */
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 
-/** A diagnostic message as text, plain or markdown. */
-const messageOf = (d: { message: unknown }): string => (typeof d.message === 'string' ? d.message : (d.message as { value: string }).value);
 
-function table(check: Check, severity: DiagnosticSeverity, cases: Case[], quiet: Case[]) {
-  describe(`${check.meta.id} check`, () => {
-    for (const [name, files, message] of cases) {
-      it(`reports ${name}`, () => {
-        const run = runChecks([check], files);
-        assertMarkedRanges(run);
-        assert.ok(run.all.length > 0);
-        for (const d of run.all) {
-          assert.equal(d.code, check.meta.id);
-          assert.equal(d.severity, severity);
-        }
-        if (message) assert.match(run.all.map(messageOf).join('\n'), message);
-      });
-    }
-    for (const [name, files] of quiet) it(`is quiet for ${name}`, () => assert.deepEqual(runChecks([check], files).all.map(messageOf), []));
-  });
-}
 
 table(advertisingWording, DiagnosticSeverity.Warning, [
   ['English wording in the HTML text', html('<p>Get it «FREE» and «act now»!</p>'), /`FREE` reads as advertising/],

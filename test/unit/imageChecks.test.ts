@@ -14,30 +14,10 @@ import { imageMissingSrc } from '../../server/src/service/checks/imageMissingSrc
 import { imageRelativeUrl } from '../../server/src/service/checks/imageRelativeUrl';
 import { imageSvg } from '../../server/src/service/checks/imageSvg';
 import { tooManyImages } from '../../server/src/service/checks/tooManyImages';
-import type { Check } from '../../server/src/service/checks/types';
 import { loadServerL10n } from '../../server/src/serverL10n';
-import { assertMarkedRanges, runChecks } from './checkHarness';
+import { checkTable as table, html, runChecks } from './checkHarness';
 
-type Case = [string, Record<string, string>, RegExp?];
-const html = (body: string, data?: Record<string, string>): Record<string, string> => ({ 'welcome.ses.html': body, ...data });
 
-function table(check: Check, severity: DiagnosticSeverity, cases: Case[], quiet: Case[]) {
-  describe(`${check.meta.id} check`, () => {
-    for (const [name, files, message] of cases) {
-      it(`reports ${name}`, () => {
-        const run = runChecks([check], files);
-        assertMarkedRanges(run);
-        assert.ok(run.all.length > 0);
-        for (const d of run.all) {
-          assert.equal(d.code, check.meta.id);
-          assert.equal(d.severity, severity);
-        }
-        if (message) assert.match(run.all.map((d) => d.message).join('\n'), message);
-      });
-    }
-    for (const [name, files] of quiet) it(`is quiet for ${name}`, () => assert.deepEqual(runChecks([check], files).all.map((d) => d.message), []));
-  });
-}
 
 table(imageMissingSrc, DiagnosticSeverity.Error, [
   ['an img without src', html('<p>x</p><«img» alt="a">'), /This image has no `src` attribute/],
