@@ -124,8 +124,19 @@ export interface ApiFailure {
   readonly message: string;
   readonly requestId?: string;
   readonly httpStatus?: number;
-  /** How many attempts were made (1 = no retry). */
+  /** How many attempts were made (1 = no retry; 0 = nothing was sent, e.g. no credentials). */
   readonly attempts: number;
+  /** The knowledge-base explanation of `code`, when the client was given an `explain` lookup and it knew the code. */
+  readonly explanation?: ErrorExplanation;
+}
+
+/** What the knowledge base says about an error code (attached to failures by the client). */
+export interface ErrorExplanation {
+  readonly code: string;
+  readonly title: string;
+  readonly markdown: string;
+  readonly nextStep?: string;
+  readonly faqTopic?: string;
 }
 
 export interface ApiSuccess<T> {

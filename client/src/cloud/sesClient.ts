@@ -1,0 +1,250 @@
+import { endpointUrl } from './endpoints';
+import { resolveProxy, type ProxyChoice } from './proxy';
+import { redact } from './redact';
+import { responseShapeProblem } from './responseShape';
+import { backoffDelay, isRetryable } from './retryPolicy';
+import { signTc3 } from './tc3';
+import { postJson, TransportError, type HttpAnswer } from './transport';
+import { validateCredentials } from './credentials';
+import {
+  RETRYABLE_ACTIONS, SES_API_VERSION, SES_SERVICE,
+  type ApiFailure, type ApiFailureKind, type ApiResult, type Credentials, type DeleteBlackListRequest, type DeleteBlackListResponse,
+  type ErrorExplanation, type GetSendEmailStatusRequest, type GetSendEmailStatusResponse, type ListBlackEmailAddressRequest,
+  type ListBlackEmailAddressResponse, type ListEmailAddressResponse, type SendEmailRequest, type SendEmailResponse,
+  type SesAction, type SesActions, type SesRegion,
+} from './types';
+
+/**
+ * The SES API client: signs (TC3, tc3.ts), sends (transport.ts), maps every outcome to an ApiResult
+ * and retries what is safe to retry. It never throws for a failed call and never imports vscode, so
+ * tests and scripts run it in plain node against the emulator.
+ */
+
+export interface SesClientOptions {
+  /** Asked on every call: the user may change or remove the key between calls. */
+  credentials: () => Promise<Credentials | undefined>;
+  region: SesRegion;
+  /** Override of the endpoint (local emulator, API gateway), e.g. `http://127.0.0.1:8081`. */
+  endpoint?: string;
+  /** Per attempt. Default 15000. */
+  timeoutMs?: number;
+  /** VS Code `http.proxy`; '' or undefined = use HTTPS_PROXY/HTTP_PROXY (any case) and NO_PROXY. Never used for loopback. */
+  proxy?: string;
+  /** VS Code `http.proxyStrictSSL`; false accepts re-signed TLS through a proxy. */
+  proxyStrictSSL?: boolean;
+  /** X-TC-Language: the language of Error.Message. */
+  language?: 'zh-CN' | 'en-US';
+  /** One line per attempt, credentials masked. */
+  log?: (line: string) => void;
+  retry?: { attempts?: number; baseDelayMs?: number };
+  /** Knowledge-base lookup attached to failures as `explanation`. */
+  explain?: (code: string) => Promise<ErrorExplanation | undefined>;
+  /** Clock in ms, for the signing timestamp. */
+  now?: () => number;
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_ATTEMPTS = 3;
+const DEFAULT_BASE_DELAY_MS = 500;
+const CONTENT_TYPE = 'application/json';
+
+type Outcome<T> = { ok: true; data: T; requestId: string } | Omit<ApiFailure, 'attempts' | 'action' | 'ok'> & { ok: false };
+
+export class SesClient {
+  constructor(private readonly options: SesClientOptions) {}
+
+  async call<A extends SesAction>(action: A, request: SesActions[A]['request'], signal?: AbortSignal): Promise<ApiResult<SesActions[A]['response']>> {
+    const credentials = await this.readCredentials();
+    if ('problem' in credentials) {
+      return this.failed(action, { ok: false, kind: 'credentials', code: credentials.code, message: credentials.problem }, 0, []);
+    }
+    const secrets = secretsOf(credentials.value, this.options.proxy);
+    const maxAttempts = RETRYABLE_ACTIONS.has(action) ? Math.max(1, Math.floor(this.options.retry?.attempts ?? DEFAULT_ATTEMPTS)) : 1;
+    const baseDelayMs = Math.max(0, this.options.retry?.baseDelayMs ?? DEFAULT_BASE_DELAY_MS);
+    for (let attempt = 1; ; attempt++) {
+      const started = Date.now();
+      const outcome = await this.attempt(action, request, credentials.value, secrets, signal);
+      this.log(secrets, action, attempt, maxAttempts, outcome, Date.now() - started);
+      if (outcome.ok) return { ok: true, action, data: outcome.data as SesActions[A]['response'], requestId: outcome.requestId, attempts: attempt };
+      if (attempt >= maxAttempts || !isRetryable(action, outcome) || signal?.aborted) {
+        return this.failed(action, outcome, attempt, secrets);
+      }
+      if (!(await sleep(backoffDelay(attempt, baseDelayMs), signal))) {
+        return this.failed(action, { ok: false, kind: 'network', code: 'Aborted', message: 'The request was cancelled.' }, attempt, secrets);
+      }
+    }
+  }
+
+  /** Never retried: if an attempt's answer is lost, the email may still have been sent. */
+  sendEmail(request: SendEmailRequest, signal?: AbortSignal): Promise<ApiResult<SendEmailResponse>> {
+    return this.call('SendEmail', request, signal);
+  }
+
+  listEmailAddress(signal?: AbortSignal): Promise<ApiResult<ListEmailAddressResponse>> {
+    return this.call('ListEmailAddress', {}, signal);
+  }
+
+  listBlackEmailAddress(request: ListBlackEmailAddressRequest, signal?: AbortSignal): Promise<ApiResult<ListBlackEmailAddressResponse>> {
+    return this.call('ListBlackEmailAddress', request, signal);
+  }
+
+  deleteBlackList(request: DeleteBlackListRequest, signal?: AbortSignal): Promise<ApiResult<DeleteBlackListResponse>> {
+    return this.call('DeleteBlackList', request, signal);
+  }
+
+  getSendEmailStatus(request: GetSendEmailStatusRequest, signal?: AbortSignal): Promise<ApiResult<GetSendEmailStatusResponse>> {
+    return this.call('GetSendEmailStatus', request, signal);
+  }
+
+  private async readCredentials(): Promise<{ value: Credentials } | { problem: string; code: string }> {
+    let value: Credentials | undefined;
+    try {
+      value = await this.options.credentials();
+    } catch (error) {
+      // The provider's own message (e.g. CredentialFileError) names the file and problem, never a value; still redacted below.
+      return { problem: `The credentials could not be read: ${error instanceof Error ? error.message : String(error)}`, code: 'Credentials.Unreadable' };
+    }
+    if (!value) return { problem: 'No Tencent Cloud API key is set: nothing was sent.', code: 'Credentials.Missing' };
+    const problem = validateCredentials(value);
+    if (problem) return { problem: `The Tencent Cloud API key is malformed: ${problem} Nothing was sent.`, code: 'Credentials.Malformed' };
+    return { value };
+  }
+
+  private async attempt(action: SesAction, request: unknown, credentials: Credentials, secrets: readonly string[], signal?: AbortSignal): Promise<Outcome<unknown>> {
+    let url: URL;
+    let proxy: ProxyChoice | undefined;
+    try {
+      url = endpointUrl(this.options);
+    } catch (error) {
+      return { ok: false, kind: 'network', code: 'InvalidEndpoint', message: (error as Error).message };
+    }
+    try {
+      proxy = resolveProxy(url, this.options.proxy);
+    } catch (error) {
+      return { ok: false, kind: 'network', code: 'InvalidProxy', message: (error as Error).message };
+    }
+    let body: string;
+    try {
+      body = JSON.stringify(request ?? {});
+    } catch {
+      return { ok: false, kind: 'badResponse', code: 'InvalidRequest', message: `The ${action} request cannot be encoded as JSON.` };
+    }
+    const timestamp = Math.floor((this.options.now ?? Date.now)() / 1000);
+    const { authorization } = signTc3({
+      secretId: credentials.secretId, secretKey: credentials.secretKey, service: SES_SERVICE,
+      host: url.hostname, contentType: CONTENT_TYPE, payload: body, timestamp,
+    });
+    const headers: Record<string, string> = {
+      'Content-Type': CONTENT_TYPE,
+      'X-TC-Action': action,
+      'X-TC-Version': SES_API_VERSION,
+      'X-TC-Timestamp': String(timestamp),
+      'X-TC-Region': this.options.region,
+      Authorization: authorization,
+    };
+    if (credentials.token) headers['X-TC-Token'] = credentials.token;
+    if (this.options.language) headers['X-TC-Language'] = this.options.language;
+    let answer: HttpAnswer;
+    try {
+      answer = await postJson(url, {
+        headers, body, signal, proxy: proxy?.proxy,
+        timeoutMs: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, proxyStrictSSL: this.options.proxyStrictSSL,
+      });
+    } catch (error) {
+      if (error instanceof TransportError) {
+        return { ok: false, kind: error.kind === 'aborted' ? 'network' : error.kind, code: error.code, message: redact(error.message, secrets) };
+      }
+      return { ok: false, kind: 'network', code: 'NetworkError', message: redact(String(error), secrets) };
+    }
+    return interpretAnswer(action, url, answer);
+  }
+
+  private async failed(action: SesAction, outcome: Outcome<unknown> & { ok: false }, attempts: number, secrets: readonly string[]): Promise<ApiFailure> {
+    const failure: ApiFailure = { ...outcome, ok: false, action, attempts, message: redact(outcome.message, secrets) };
+    if (!this.options.explain) return failure;
+    try {
+      const explanation = await this.options.explain(failure.code);
+      return explanation ? { ...failure, explanation } : failure;
+    } catch {
+      // A knowledge base that fails must not turn an API failure into a crash or hide the original error.
+      return failure;
+    }
+  }
+
+  private log(secrets: readonly string[], action: SesAction, attempt: number, maxAttempts: number, outcome: Outcome<unknown>, ms: number): void {
+    if (!this.options.log) return;
+    const result = outcome.ok ? 'ok' : `${outcome.kind} ${outcome.code}${outcome.httpStatus ? ` (HTTP ${outcome.httpStatus})` : ''}`;
+    const requestId = outcome.requestId ? ` RequestId ${outcome.requestId}` : '';
+    const line = `${action} ${this.options.region} attempt ${attempt}/${maxAttempts}: ${result} in ${ms} ms${requestId}`;
+    try {
+      this.options.log(redact(line, secrets));
+    } catch {
+      // A broken logger must not break the call.
+    }
+  }
+}
+
+function secretsOf(credentials: Credentials, proxy: string | undefined): string[] {
+  const secrets = [credentials.secretId, credentials.secretKey, credentials.token ?? ''];
+  // A proxy URL may carry user:password; those never appear in our messages either.
+  for (const raw of [proxy, process.env.https_proxy, process.env.HTTPS_PROXY, process.env.http_proxy, process.env.HTTP_PROXY]) {
+    const userInfo = /^[a-z]+:\/\/([^@/]+)@/i.exec(raw ?? '')?.[1];
+    if (userInfo) secrets.push(userInfo, ...userInfo.split(':').slice(1));
+  }
+  return secrets;
+}
+
+/** Maps an HTTP answer to the documented envelope (reference §1.3): 200 + Response + RequestId, Error iff failed. */
+export function interpretAnswer(action: SesAction, url: URL, answer: HttpAnswer): Outcome<unknown> {
+  const envelope = parseEnvelope(answer.body);
+  if (answer.status !== 200) {
+    return {
+      ok: false, kind: 'http', code: `HTTP.${answer.status}`, httpStatus: answer.status, requestId: envelope?.requestId,
+      message: `${url.host} answered HTTP ${answer.status}${answer.statusText ? ` ${answer.statusText}` : ''}: the request did not reach the SES API.`,
+    };
+  }
+  const bad = (problem: string): Outcome<unknown> => ({
+    ok: false, kind: 'badResponse' satisfies ApiFailureKind, code: 'BadResponse', httpStatus: 200, requestId: envelope?.requestId,
+    message: `${url.host} answered ${action} with something that is not an SES answer: ${problem}.`,
+  });
+  if (envelope === undefined) return bad(`the body is not JSON (starts with ${JSON.stringify(answer.body.slice(0, 60))})`);
+  if (!envelope.response) return bad('there is no Response object');
+  const response = envelope.response;
+  if (response.Error !== undefined) {
+    const error = response.Error as { Code?: unknown; Message?: unknown } | null;
+    if (typeof error?.Code !== 'string' || error.Code === '') return bad('Response.Error has no Code');
+    return {
+      ok: false, kind: 'api', code: error.Code, httpStatus: 200, requestId: envelope.requestId,
+      message: typeof error.Message === 'string' && error.Message !== '' ? error.Message : error.Code,
+    };
+  }
+  if (!envelope.requestId) return bad('Response has no RequestId');
+  const problem = responseShapeProblem(action, response);
+  if (problem) return bad(`Response ${problem}`);
+  const data = { ...response };
+  delete data.RequestId;
+  return { ok: true, data, requestId: envelope.requestId };
+}
+
+function parseEnvelope(body: string): { response?: Record<string, unknown>; requestId?: string } | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  const response = (parsed as { Response?: unknown } | null)?.Response;
+  if (typeof response !== 'object' || response === null || Array.isArray(response)) return {};
+  const requestId = (response as { RequestId?: unknown }).RequestId;
+  return { response: response as Record<string, unknown>, requestId: typeof requestId === 'string' && requestId !== '' ? requestId : undefined };
+}
+
+/** Resolves true after `ms`, false as soon as `signal` aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve(false);
+    const onAbort = (): void => { clearTimeout(timer); resolve(false); };
+    const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(true); }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
