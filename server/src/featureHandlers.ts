@@ -69,7 +69,15 @@ export function registerFeatureHandlers(connection: Connection, deps: FeatureDep
     const project = await deps.projectFor(textDocument.uri, position);
     if (!project) return null;
     const diagnostics = await deps.diagnostics?.(project, textDocument.uri);
-    return hover(project, textDocument.uri, position, { diagnostics, locale: deps.locale?.() });
+    // On a data key, the hover lists what the checks found where the template reads its value.
+    let related: Map<string, readonly Diagnostic[]> | undefined;
+    if (deps.diagnostics && project.dataSets.some((d) => d.uri === textDocument.uri)) {
+      related = new Map();
+      for (const uri of [...project.parts.map((p) => p.uri), ...(project.subject ? [project.subject.uri] : [])]) {
+        related.set(uri, await deps.diagnostics(project, uri));
+      }
+    }
+    return hover(project, textDocument.uri, position, { diagnostics, locale: deps.locale?.(), related });
   }));
 
   connection.onDefinition(runSafe(log, 'definition', null, async ({ textDocument, position }) => {

@@ -169,10 +169,17 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   async function diagnosticsFor(project: TemplateProject, uri: string): Promise<readonly Diagnostic[]> {
     const published = lastDiagnostics.get(uri);
     if (published && published.version === documents.get(uri)?.version && !pending.size) return published.diagnostics;
-    const template = templatesOf(uri)[0];
-    const settings = template ? await settingsFor(template.folder) : DEFAULT_SETTINGS;
-    return service.validate(project, settings).get(uri) ?? [];
+    let all = validatedForHover.get(project);
+    if (!all) {
+      const template = templatesOf(uri)[0];
+      const settings = template ? await settingsFor(template.folder) : DEFAULT_SETTINGS;
+      all = service.validate(project, settings);
+      validatedForHover.set(project, all);
+    }
+    return all.get(uri) ?? [];
   }
+  /** A project validated for a hover, kept while the project object lives (one hover asks for several documents). */
+  const validatedForHover = new WeakMap<TemplateProject, Map<string, Diagnostic[]>>();
 
   registerFeatureHandlers(connection, {
     projectFor,

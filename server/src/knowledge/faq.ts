@@ -22,6 +22,8 @@ export interface FaqTopicData {
   /** Markdown, without a heading (the title is shown as one). */
   readonly body: Bilingual;
   readonly links: readonly ConsoleLink[];
+  /** The Tencent page the topic is written from (the delivery FAQ unless said otherwise). */
+  readonly doc?: TencentDocPage;
 }
 
 /** Console pages named by Tencent's SES FAQ. */
@@ -32,10 +34,29 @@ export const CONSOLE = {
 } as const satisfies Record<string, ConsoleLink>;
 
 /**
- * Tencent Cloud's SES FAQ page (Delivery), which answers the delivery, image, enterprise-mailbox and
- * send-failure questions the topics are written from; diagnostics link to it (codeDescription).
+ * Tencent Cloud's SES documentation pages (international site, English), by what they answer. Each
+ * FAQ topic links to the page it is written from, and a check may link to a closer page
+ * (`docPageOf` in service/checks/index.ts), e.g. the review checks to the template FAQ.
  */
-export const FAQ_DOC_URL = 'https://www.tencentcloud.com/document/product/1084/39648';
+export const TENCENT_DOCS = {
+  /** Delivery FAQ: delivery time, delays, images, Exmail blocking, failures, unsubscription, blocklist. */
+  deliveryFaq: 'https://www.tencentcloud.com/document/product/1084/39648',
+  /** Sending-limits FAQ: the 4 MB email size, daily and hourly limits, recipients per call. */
+  sendingLimitsFaq: 'https://www.tencentcloud.com/document/product/1084/39649',
+  /** Template FAQ: how templates are reviewed (recognisable business, word counts, refused content). */
+  templateFaq: 'https://www.tencentcloud.com/document/product/1084/39651',
+  /** Reputation levels: the daily limit of a new sender domain and how it grows (warm-up). */
+  reputationLevels: 'https://www.tencentcloud.com/document/product/1084/48864',
+  /** The SendEmail API: the Template and TemplateData fields. */
+  sendEmailApi: 'https://www.tencentcloud.com/document/api/1084/39408',
+  /** The API's error codes. */
+  errorCodes: 'https://www.tencentcloud.com/document/api/1084/39419',
+} as const;
+
+export type TencentDocPage = keyof typeof TENCENT_DOCS;
+
+/** Tencent's FAQ page that most topics are written from. */
+export const FAQ_DOC_URL = TENCENT_DOCS.deliveryFaq;
 
 /** The steps of `send-failures`, in the order to check them; error codes point at one. */
 export type SendFailureStep = 1 | 2 | 3 | 4 | 5;
@@ -130,6 +151,7 @@ export const FAQ_TOPICS: readonly FaqTopicData[] = [
         '预热就是建立信誉的过程：从较小的每日发送量开始，每天逐步增加，而不是一次性大量发送。',
     },
     links: [CONSOLE.ses],
+    doc: 'reputationLevels',
   },
   {
     id: 'unsubscription',

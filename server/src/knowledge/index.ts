@@ -1,11 +1,11 @@
 // The SES knowledge base: FAQ topics and every error and delivery status code, in English and
 // Simplified Chinese, with lookups. Pure data: no connection, no file system, no vscode.
 import { adviceOf, CODE_ENTRIES, type CodeEntry, type CodeKind } from './errorCodes';
-import { FAQ_DOC_URL, FAQ_TOPICS, type FaqTopicData, type FaqTopicId } from './faq';
+import { FAQ_TOPICS, TENCENT_DOCS, type FaqTopicData, type FaqTopicId } from './faq';
 import { knowledgeLocale, type Bilingual, type KnowledgeLocale } from './locale';
 
 export type { CodeKind } from './errorCodes';
-export { FAQ_DOC_URL, type FaqTopicId } from './faq';
+export { FAQ_DOC_URL, TENCENT_DOCS, type FaqTopicId, type TencentDocPage } from './faq';
 export { knowledgeLocale, type Bilingual, type KnowledgeLocale } from './locale';
 
 export interface FaqTopicSummary {
@@ -19,7 +19,7 @@ export interface FaqTopic extends FaqTopicSummary {
   readonly links: ReadonlyArray<{ readonly title: string; readonly url: string }>;
   /** Title, body and console links as one Markdown document. */
   readonly markdown: string;
-  /** Tencent's FAQ page the topic is written from. */
+  /** The Tencent documentation page the topic is written from. */
   readonly docUrl: string;
 }
 
@@ -89,7 +89,7 @@ export function faqTopic(id: string, locale: string): FaqTopic | null {
     body: topic.body[lang],
     links,
     markdown: `# ${topic.title[lang]}\n\n${topic.body[lang]}${linkLine}\n`,
-    docUrl: FAQ_DOC_URL,
+    docUrl: TENCENT_DOCS[topic.doc ?? 'deliveryFaq'],
   };
 }
 

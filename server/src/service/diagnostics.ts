@@ -1,7 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { faqTopic } from '../knowledge';
-import { faqTopicOf } from './checks';
+import { docUrlOf } from './checks';
 import type { CheckMeta, Finding, SeveritySetting } from './checks/types';
 
 export const DIAGNOSTIC_SOURCE = 'SES';
@@ -14,8 +13,8 @@ const SEVERITIES: Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity> = 
 };
 
 /**
- * The one place where a check's finding becomes an LSP diagnostic. A check with a FAQ topic links
- * its diagnostics to Tencent's FAQ page (`codeDescription`); the hover shows the topic itself.
+ * The one place where a check's finding becomes an LSP diagnostic. A check links its diagnostics to
+ * the Tencent page that explains its rule (`codeDescription`); the hover shows its FAQ topic.
  */
 export function findingToDiagnostic(
   document: TextDocument,
@@ -34,7 +33,6 @@ export function findingToDiagnostic(
 }
 
 function codeDescription(meta: CheckMeta): Pick<Diagnostic, 'codeDescription'> {
-  const topic = faqTopicOf(meta);
-  const href = topic ? faqTopic(topic, 'en')?.docUrl : undefined;
+  const href = docUrlOf(meta);
   return href ? { codeDescription: { href } } : {};
 }

@@ -1,3 +1,4 @@
+import { faqTopic, TENCENT_DOCS, type TencentDocPage } from '../../knowledge';
 import type { FaqTopicId } from '../../knowledge/faq';
 import { advertisingWording } from './advertisingWording';
 import { complexValue } from './complexValue';
@@ -129,6 +130,39 @@ const FAQ_TOPIC_BY_CHECK: Readonly<Record<string, FaqTopicId>> = {
 /** The FAQ topic of a check: its own `faqTopic`, else the table above. */
 export function faqTopicOf(meta: CheckMeta): FaqTopicId | undefined {
   return meta.faqTopic ?? FAQ_TOPIC_BY_CHECK[meta.id];
+}
+
+/**
+ * Checks answered by a closer Tencent page than their FAQ topic's: the review rules are in the
+ * template FAQ, the size limit in the sending-limits FAQ, TemplateData's rules on the SendEmail page.
+ */
+const DOC_PAGE_BY_CHECK: Readonly<Record<string, TencentDocPage>> = {
+  'too-little-text': 'templateFaq',
+  'review-refused-wording': 'templateFaq',
+  'too-many-images': 'templateFaq',
+  'email-too-large': 'sendingLimitsFaq',
+  'missing-variable': 'sendEmailApi',
+  'invalid-data-file': 'sendEmailApi',
+  'complex-value': 'sendEmailApi',
+  'html-in-value': 'sendEmailApi',
+  'non-string-value': 'sendEmailApi',
+  'template-data-too-large': 'sendEmailApi',
+  'tencent-dialect': 'sendEmailApi',
+  'variable-name': 'sendEmailApi',
+  'spaces-in-braces': 'sendEmailApi',
+  'no-data-set': 'sendEmailApi',
+  'unused-data-key': 'sendEmailApi',
+};
+
+/**
+ * The Tencent page that explains a check's rule (its diagnostics' `codeDescription`): the page
+ * named above, else the page of its FAQ topic; undefined for checks that no Tencent page covers.
+ */
+export function docUrlOf(meta: CheckMeta): string | undefined {
+  const page = DOC_PAGE_BY_CHECK[meta.id];
+  if (page) return TENCENT_DOCS[page];
+  const topic = faqTopicOf(meta);
+  return topic ? faqTopic(topic, 'en')?.docUrl : undefined;
 }
 
 /** The meta of the registered check with this id (the `code` of its diagnostics). */

@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DataEntry } from '../project/dataFile';
 import type { DataSetModel, TemplateProject } from '../project/templateProject';
 import type { VariableUse } from '../project/templateVariables';
+import { readableDataSets } from '../checks/common';
 
 // What the editor features share: which document of the template a URI is, what sits at a position
 // (a variable use in a part or the subject, or a key in a data set), ranges and value previews.
@@ -68,9 +69,18 @@ export function preview(entry: DataEntry, max = 60): string {
   return line.length > max ? line.slice(0, max - 1) + '…' : line;
 }
 
-/** Data sets that have no key `name`. */
+/**
+ * Readable data sets that have no key `name`. A data set that is not valid JSON (or not an object) is
+ * left out, as the checks leave it out: invalid-data-file reports it, and its keys cannot be trusted.
+ */
 export function setsMissing(project: TemplateProject, name: string): DataSetModel[] {
-  return project.dataSets.filter((d) => !d.data.entries.has(name));
+  return readableDataSets(project).filter((d) => !d.data.entries.has(name));
+}
+
+/** Data sets whose keys cannot be read (not JSON, or not an object). */
+export function unreadableDataSets(project: TemplateProject): DataSetModel[] {
+  const readable = new Set(readableDataSets(project));
+  return project.dataSets.filter((d) => !readable.has(d));
 }
 
 /** `default: Alex · zh: 小明` — the sample value of `name` in each data set that has it. */

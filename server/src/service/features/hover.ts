@@ -1,12 +1,12 @@
 import * as l10n from '@vscode/l10n';
 import { MarkupKind, type Diagnostic, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import { faqTopic, type FaqTopic } from '../../knowledge';
-import { checkMeta, faqTopicOf } from '../checks';
+import { checkMeta, docUrlOf, faqTopicOf } from '../checks';
 import { DIAGNOSTIC_SOURCE } from '../diagnostics';
 import { htmlModelOf, type HtmlElement } from '../html/htmlModel';
 import { dataSetUri } from '../project/templateFiles';
 import type { TemplateProject } from '../project/templateProject';
-import { codeSpan, escapeMarkdown, fileName, preview, rangeOf, setsMissing, targetAt } from './featureTarget';
+import { codeSpan, escapeMarkdown, fileName, preview, rangeOf, setsMissing, targetAt, unreadableDataSets, type Target } from './featureTarget';
 
 export interface HoverContext {
   /**
@@ -17,6 +17,11 @@ export interface HoverContext {
   readonly diagnostics?: readonly Diagnostic[];
   /** The editor's locale, for the knowledge base (`zh*` is Chinese); English by default. */
   readonly locale?: string;
+  /**
+   * The diagnostics of the template's other documents, by URI: hovering a data key lists what the
+   * checks found where the template reads its value.
+   */
+  readonly related?: ReadonlyMap<string, readonly Diagnostic[]>;
 }
 
 const IMAGE_TOPIC = 'images-not-displayed';
@@ -37,6 +42,10 @@ export function hover(project: TemplateProject, uri: string, position: Position,
     blocks.push(variableMarkdown(project, target.name));
   }
   const diagnostics = (context.diagnostics ?? []).filter((d) => d.source === DIAGNOSTIC_SOURCE);
+  if (target) {
+    const concerns = valueFindings(project, target, diagnostics, context.related);
+    if (concerns.length > 0) blocks.push(`**${l10n.t('What the checks found about its value:')}**\n\n${concerns.map(findingLine).join('\n')}`);
+  }
   const topics = new Set<string>();
   const part = project.parts.find((p) => p.uri === uri);
   if (part?.kind === 'html' && part.parsed.status !== 'binary' && part.parsed.status !== 'too-large') {
@@ -58,11 +67,45 @@ export function hover(project: TemplateProject, uri: string, position: Position,
     if (!topic) continue;
     topics.add(id);
     range ??= diagnostic.range;
-    blocks.push(topicMarkdown(topic));
+    const page = docUrlOf(meta);
+    blocks.push(topicMarkdown(topic) + (page && page !== topic.docUrl ? `\n\n[${l10n.t('Tencent Cloud documentation for {0}', diagnostic.code)}](${page})` : ''));
   }
   if (blocks.length === 0) return null;
   return { contents: { kind: MarkupKind.Markdown, value: blocks.join('\n\n---\n\n') }, ...(range ? { range } : {}) };
 }
+
+/**
+ * Findings about the value a variable takes, for its hover: on a use, the diagnostics that cover its
+ * tag (an image or link URL built from it, a value with HTML…); on a data key, those covering any use
+ * of the key in the template's parts and subject. Variable bookkeeping that the hover already states
+ * (which data sets lack the key) is left out.
+ */
+function valueFindings(project: TemplateProject, target: Target, own: readonly Diagnostic[], related?: ReadonlyMap<string, readonly Diagnostic[]>): Diagnostic[] {
+  const places = target.kind === 'use'
+    ? [{ document: target.at.document, diagnostics: own, uses: [target.use] }]
+    : [...project.parts.map((p) => ({ document: p.document, uri: p.uri, uses: p.variables.uses })), ...(project.subject ? [{ document: project.subject.document, uri: project.subject.uri, uses: project.subject.variables.uses }] : [])]
+      .map(({ document, uri, uses }) => ({ document, diagnostics: (related?.get(uri) ?? []).filter((d) => d.source === DIAGNOSTIC_SOURCE), uses: uses.filter((u) => u.name === target.name) }));
+  const found: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const { document, diagnostics, uses } of places) {
+    for (const diagnostic of diagnostics) {
+      if (typeof diagnostic.code !== 'string' || STATED_BY_HOVER.has(diagnostic.code)) continue;
+      const start = document.offsetAt(diagnostic.range.start);
+      const end = document.offsetAt(diagnostic.range.end);
+      if (!uses.some((use) => start < use.tagEnd && use.tagStart < end)) continue;
+      const key = `${diagnostic.code}\u0000${typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      found.push(diagnostic);
+    }
+  }
+  return found;
+}
+
+/** Checks whose finding the variable hover states itself. */
+const STATED_BY_HOVER = new Set(['missing-variable', 'no-data-set']);
+
+const findingLine = (d: Diagnostic) => `- ${typeof d.message === 'string' ? d.message : d.message.value} (${codeSpan(String(d.code))})`;
 
 const isImageCheck = (code: string) => code.startsWith('image-') || code === 'too-many-images';
 const within = (offset: number, element: HtmlElement) => element.start <= offset && offset < element.end;
@@ -84,7 +127,7 @@ function topicMarkdown(topic: FaqTopic): string {
 function imageMarkdown(found: readonly Diagnostic[], locale = 'en'): string {
   const topic = faqTopic(IMAGE_TOPIC, locale)!;
   const findings = found.length > 0
-    ? `**${l10n.t('What the checks found for this image:')}**\n\n${found.map((d) => `- ${typeof d.message === 'string' ? d.message : d.message.value} (${codeSpan(String(d.code))})`).join('\n')}`
+    ? `**${l10n.t('What the checks found for this image:')}**\n\n${found.map(findingLine).join('\n')}`
     : l10n.t('No image check found a problem with this image.');
   return `${topicMarkdown(topic)}\n\n${findings}`;
 }
@@ -105,6 +148,8 @@ export function variableMarkdown(project: TemplateProject, name: string, places:
     if (values.length > 0) blocks.push(values.join('\n'));
     const missing = setsMissing(project, name);
     if (missing.length > 0) blocks.push(l10n.t('Missing in: {0}', missing.map((d) => escapeMarkdown(d.set)).join(', ')));
+    const unreadable = unreadableDataSets(project).filter((d) => !d.data.entries.has(name));
+    if (unreadable.length > 0) blocks.push(l10n.t('Not readable until its JSON is fixed: {0}', unreadable.map((d) => escapeMarkdown(d.set)).join(', ')));
   }
   const where = places.get(name) ?? [];
   blocks.push(where.length > 0
