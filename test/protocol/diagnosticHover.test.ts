@@ -11,12 +11,12 @@ import { inProcessClient, type TestClient } from './testClient';
 
 // The FAQ help in hovers and the suppression comments, through the real server, in English and
 // with `initialize` locale zh-cn.
-const DATA = '{ "name": "Alex", "extra": { "a": "b" } }\n';
-const HTML = '<p>Hi {{name}}</p>\n<!-- ses-disable-next-line image-missing-alt -->\n<img src="images/logo.png">\n<img src="https://cdn.example.com/a.png" width="10" height="10">\n';
+const DATA = '{ "name": "Alex", "extra": { "a": "b" }, "banner": "http://cdn.example.com/b.png" }\n';
+const HTML = '<p>Hi {{name}}</p>\n<!-- ses-disable-next-line image-missing-alt -->\n<img src="images/logo.png">\n<img src="https://cdn.example.com/a.png" width="10" height="10">\n<img src="{{banner}}" alt="Banner" width="600" height="200">\n';
 
 for (const [locale, expected] of [
-  ['en', { send: /\*\*FAQ: Why a send fails: the checklist\*\*/, topic: /\*\*FAQ: Images are not displayed\*\*/, found: /What the checks found for this image:/, link: `[Tencent Cloud SES FAQ](${FAQ_DOC_URL})` }],
-  ['zh-cn', { send: /\*\*常见问题：发送失败的排查清单\*\*/, topic: /\*\*常见问题：邮件中的图片不显示\*\*/, found: /检查发现的这张图片的问题：/, link: `[腾讯云 SES 常见问题](${FAQ_DOC_URL})` }],
+  ['en', { value: /\*\*What the checks found about its value:\*\*\n\n- .*\(with data set default\).*`image-insecure-url`/, send: /\*\*FAQ: Why a send fails: the checklist\*\*/, topic: /\*\*FAQ: Images are not displayed\*\*/, found: /What the checks found for this image:/, link: `[Tencent Cloud SES FAQ](${FAQ_DOC_URL})` }],
+  ['zh-cn', { value: /\*\*检查发现的与它的值有关的问题：\*\*\n\n- .*（数据集 default）.*`image-insecure-url`/, send: /\*\*常见问题：发送失败的排查清单\*\*/, topic: /\*\*常见问题：邮件中的图片不显示\*\*/, found: /检查发现的这张图片的问题：/, link: `[腾讯云 SES 常见问题](${FAQ_DOC_URL})` }],
 ] as const) {
   describe(`FAQ hovers and suppression through the real server (${locale})`, () => {
     let client: TestClient;
@@ -64,6 +64,14 @@ for (const [locale, expected] of [
       const text = (hover?.contents as MarkupContent).value;
       assert.match(text, expected.send);
       assert.ok(text.includes(expected.link), text);
+    });
+
+    it('hovers a variable and its data key with what the checks found about its value, localised', async () => {
+      const use = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('welcome.ses.html') }, position: { line: 4, character: 13 } });
+      assert.match((use?.contents as MarkupContent).value, expected.value);
+      const keyOffset = DATA.indexOf('"banner"') + 2;
+      const key = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('welcome.data.json') }, position: { line: 0, character: keyOffset } });
+      assert.match((key?.contents as MarkupContent).value, expected.value);
     });
   });
 }
