@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { createApiServices } from './api';
 import { COMMANDS } from './commands';
 import { adoptTemplateLanguage, templateGlobs } from './templateFiles';
 import { TemplateServer } from './templateServer';
@@ -11,9 +12,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const templateServer = new TemplateServer(context, output);
   server = templateServer;
   context.subscriptions.push(output);
+  const api = createApiServices(context, output);
 
   for (const [id, run] of Object.entries(COMMANDS)) {
-    context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => run({ server: templateServer, output }, ...args)));
+    context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => run({ server: templateServer, output, api }, ...args)));
   }
 
   const adopt = (document: vscode.TextDocument) =>

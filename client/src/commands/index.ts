@@ -1,4 +1,9 @@
 import * as vscode from 'vscode';
+import type { ApiServices } from '../api';
+import { checkBlocklist } from '../api/checkBlocklist';
+import { setCredentials, signOut } from '../api/credentialCommands';
+import { checkDeliveryStatus } from '../api/deliveryStatus';
+import { sendTestEmail } from '../api/sendTestEmail';
 import type { TemplateServer } from '../templateServer';
 import { explainErrorCode } from './explainErrorCode';
 import { openFaq } from './openFaq';
@@ -6,6 +11,8 @@ import { openFaq } from './openFaq';
 export interface CommandContext {
   readonly server: TemplateServer;
   readonly output: vscode.LogOutputChannel;
+  /** Credentials and remembered recipients of the Tencent Cloud API commands. */
+  readonly api: ApiServices;
 }
 
 /**
@@ -20,4 +27,10 @@ export const COMMANDS: Record<string, (context: CommandContext, ...args: unknown
   },
   'sesStudio.explainErrorCode': (context, code) => explainErrorCode(context, code),
   'sesStudio.openFaq': (context, topic) => openFaq(context, topic),
+  // Tencent Cloud API (client/src/api): programmatic calls may pass addresses, a MessageId, days.
+  'sesStudio.setCredentials': ({ api, output }) => setCredentials(api.credentials, output),
+  'sesStudio.signOut': ({ api, output }) => signOut(api.credentials, output),
+  'sesStudio.sendTestEmail': ({ server, output, api }) => sendTestEmail({ server, output, credentials: api.credentials }, api.recipients),
+  'sesStudio.checkBlocklist': ({ server, output, api }, addresses, days) => checkBlocklist({ server, output, credentials: api.credentials }, addresses, days),
+  'sesStudio.checkDeliveryStatus': ({ server, output, api }, messageId, date) => checkDeliveryStatus({ server, output, credentials: api.credentials }, messageId, date),
 };

@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import type { ApiFailure } from '../cloud/types';
+import { showHelp } from '../commands/helpView';
+
+/** Codes that a fresh key (or a key with the right CAM policy) fixes. */
+function isAuthFailure(code: string): boolean {
+  return /^AuthFailure\b/.test(code) || code === 'UnauthorizedOperation' || code.startsWith('UnauthorizedOperation.');
+}
+
+export interface FailureOptions {
+  /** What was being done, e.g. "The test email was not sent." */
+  readonly headline: string;
+  /** Recipients of a send, for the "Check Blocklist" action. */
+  readonly recipients?: readonly string[];
+  /** The endpoint called ('' = Tencent Cloud), for network errors. */
+  readonly endpoint: string;
+}
+
+/** One line for the user in their language: what failed, why and what to do; RequestId last. */
+export function describeFailure(failure: ApiFailure, endpoint: string): string {
+  const where = endpoint || 'Tencent Cloud';
+  switch (failure.kind) {
+    case 'credentials':
+      return vscode.l10n.t('No usable Tencent Cloud credentials: set them with "SES: Set Credentials", or set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY.');
+    case 'timeout':
+      return vscode.l10n.t('{0} did not answer in time (setting sesStudio.api.timeoutSeconds). Check the network or proxy, then try again.', where);
+    case 'network':
+      return vscode.l10n.t('{0} could not be reached ({1}). Check the network, the proxy (http.proxy) and sesStudio.api.endpoint.', where, failure.message);
+    case 'http':
+      return vscode.l10n.t('{0} answered HTTP {1}: the request did not reach the SES API. Check sesStudio.api.endpoint and the proxy.', where, String(failure.httpStatus ?? '?'));
+    case 'badResponse':
+      return vscode.l10n.t('{0} answered with something that is not an SES API response. Check sesStudio.api.endpoint.', where);
+    case 'api': {
+      const explanation = failure.explanation;
+      const text = explanation ? `${explanation.title}${explanation.nextStep ? ` ${explanation.nextStep}` : ''}` : failure.message;
+      return vscode.l10n.t('{0}: {1} (RequestId {2})', failure.code, text, failure.requestId ?? '-');
+    }
+  }
+}
+
+/**
+ * Tells the user about a failed call, with the actions that help: "Set Credentials" for missing or
+ * rejected keys, "Check Blocklist" for a blocklisted recipient, "Explain" for the whole help.
+ */
+export async function reportFailure(failure: ApiFailure, options: FailureOptions): Promise<void> {
+  const setCredentials = vscode.l10n.t('Set Credentials');
+  const checkBlocklist = vscode.l10n.t('Check Blocklist');
+  const explain = vscode.l10n.t('Explain');
+  const actions: string[] = [];
+  if (failure.kind === 'credentials' || isAuthFailure(failure.code)) actions.push(setCredentials);
+  if (failure.code === 'FailedOperation.EmailAddrInBlacklist' && options.recipients?.length) actions.push(checkBlocklist);
+  if (failure.kind === 'api' && failure.explanation) actions.push(explain);
+  const picked = await vscode.window.showErrorMessage(`${options.headline} ${describeFailure(failure, options.endpoint)}`, ...actions);
+  if (picked === setCredentials) await vscode.commands.executeCommand('sesStudio.setCredentials');
+  else if (picked === checkBlocklist) await vscode.commands.executeCommand('sesStudio.checkBlocklist', [...(options.recipients ?? [])]);
+  else if (picked === explain && failure.explanation) await showHelp(failure.code, failure.explanation.markdown);
+}
