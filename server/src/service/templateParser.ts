@@ -2,6 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import parser = require('handlebars/dist/cjs/handlebars/compiler/parser');
 import * as helpers from 'handlebars/dist/cjs/handlebars/compiler/helpers';
 import { scanMustaches, type StructuralProblem } from './mustacheScanner';
+import { parseSimpleTemplate } from './simpleTemplateParser';
 
 /**
  * Above this many UTF-16 code units a document is not analysed: Handlebars needs about 1.5 s for
@@ -33,6 +34,10 @@ export function parseTemplate(document: TextDocument): ParsedTemplate {
   // Handlebars' lexer stops at NUL; a NUL in a text file almost always means binary content.
   const nul = text.indexOf('\0');
   if (nul >= 0) return { status: 'binary', offset: nul };
+
+  // Plain substitutions only (nearly every SES template): no need for Handlebars' parser.
+  const simple = parseSimpleTemplate(text);
+  if (simple) return { status: 'ok', ast: simple };
 
   // The scan is linear and cheap; its problems are only reported when Handlebars rejects the text,
   // or when the text is too deep to hand to Handlebars at all.
