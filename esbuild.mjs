@@ -20,8 +20,9 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  // jsonc-parser's `main` is a UMD build whose dynamic requires esbuild cannot follow: take its ESM build.
+  // jsonc-parser's `main` is a UMD build whose dynamic requires esbuild cannot follow: take its ESM build
+  // (both bundles use it: the client reads ses.config.json for test sends).
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], mainFields: ['module', 'main'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', mainFields: ['module', 'main'] },
 ];
 

@@ -43,6 +43,13 @@ export const defaultSettings = {
   'html.autoClosingTags': false,
 };
 
+/** process.env with `extra` set; a key set to undefined in `extra` is removed (e.g. credentials of the caller's shell). */
+function childEnv(extra, fixed) {
+  const env = { ...process.env, ...extra, ...fixed };
+  for (const [key, value] of Object.entries(extra)) if (value === undefined) delete env[key];
+  return env;
+}
+
 async function freePort() {
   const srv = net.createServer().listen(0, '127.0.0.1');
   await once(srv, 'listening');
@@ -101,7 +108,7 @@ function hookExit() {
  * as publisher.name-version (VS Code follows the link), or copied with `link: false`.
  */
 export async function startCodeServer({
-  extensionDir, workspaceDir, port, settings = {}, link = true, timeout = 60_000, verbose = false, locale,
+  extensionDir, workspaceDir, port, settings = {}, machineSettings = {}, link = true, timeout = 60_000, verbose = false, locale, env = {},
 } = {}) {
   await fs.access(codeServerEntry).catch(() => {
     throw new Error(`code-server is not installed: run bash ${path.relative(process.cwd(), here) || '.'}/setup.sh`);
@@ -113,6 +120,12 @@ export async function startCodeServer({
   await fs.mkdir(extensionsDir);
   await fs.writeFile(path.join(userDataDir, 'User/settings.json'),
     JSON.stringify({ ...defaultSettings, ...settings }, null, 2));
+  // The extension host runs on the "remote" side: `machine` and `machine-overridable` settings come
+  // from the remote's Machine/settings.json, never from the user settings above.
+  if (Object.keys(machineSettings).length > 0) {
+    await fs.mkdir(path.join(userDataDir, 'Machine'), { recursive: true });
+    await fs.writeFile(path.join(userDataDir, 'Machine/settings.json'), JSON.stringify(machineSettings, null, 2));
+  }
   if (locale && locale !== 'en') await registerLanguagePack(userDataDir, locale);
   // Its own config file, else code-server writes ~/.config/code-server/config.yaml.
   const config = path.join(tmp, 'config.yaml');
@@ -134,7 +147,7 @@ export async function startCodeServer({
   const child = spawn(node24, args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, TMPDIR: tmp, XDG_CONFIG_HOME: tmp, XDG_DATA_HOME: tmp },
+    env: childEnv(env, { TMPDIR: tmp, XDG_CONFIG_HOME: tmp, XDG_DATA_HOME: tmp }),
   });
   hookExit();
   liveGroups.add(child.pid);

@@ -1,0 +1,198 @@
+// The Tencent Cloud API commands in a real VS Code (code-server + Chromium), against the local SES
+// API emulator (test/emulator, compiled to out/ by `npm run compile-tests`) started in this process.
+// The workspace is a temp copy of examples/; the emulator's seed matches it (templates 21001 and
+// 21002, sender noreply@mail.example.com, bounced@example.com on the blocklist).
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import {
+  launchBrowser, openFile, openWorkbench, repoRoot, resultsDir, runCommand, screenshot, startCodeServer, waitFor,
+} from './harness.mjs';
+
+const emulatorModule = path.join(repoRoot, 'out/test/emulator/index.js');
+const BLOCKED = 'bounced@example.com';
+
+/** Types `text` into the input box whose prompt contains `prompt`, and accepts it. */
+async function answerInput(page, prompt, text) {
+  const widget = page.locator('.quick-input-widget');
+  await waitFor(async () => (await widget.isVisible()) && (await widget.innerText()).includes(prompt),
+    { page, what: `the input box "${prompt}"` });
+  await widget.locator('input').fill(text);
+  await page.keyboard.press('Enter');
+}
+
+/** Clicks the button `label` of the modal dialog whose text contains `text`; returns the dialog's text. */
+async function answerDialog(page, text, label) {
+  const dialog = page.locator('.monaco-dialog-box');
+  const shown = await waitFor(async () => {
+    if (!(await dialog.isVisible())) return null;
+    const content = await dialog.innerText();
+    return content.includes(text) ? content : null;
+  }, { page, what: `a dialog saying "${text}"` });
+  await dialog.locator('.monaco-button', { hasText: new RegExp(`^${label}$`) }).first().click();
+  await dialog.waitFor({ state: 'hidden' });
+  return shown;
+}
+
+/** The first notification matching `pattern`: a toast, or an entry of the notification center when it is open. */
+function waitForToast(page, pattern, what) {
+  return waitFor(async () => {
+    for (const toast of await page.locator('.notification-toast, .notifications-center .notification-list-item').all()) {
+      const text = await toast.innerText().catch(() => '');
+      if (pattern.test(text)) return { toast, text };
+    }
+    return null;
+  }, { page, what, timeout: 30_000 });
+}
+
+/**
+ * Clicks the button `label` of the notification matching `pattern`: its toast, or, once the toast has
+ * timed out, its entry in the notification center.
+ */
+async function clickNotificationButton(page, pattern, label) {
+  const find = async (selector) => {
+    for (const item of await page.locator(selector).all()) {
+      if (pattern.test(await item.innerText().catch(() => ''))) return item;
+    }
+    return null;
+  };
+  let item = await find('.notification-toast');
+  if (!item) {
+    await runCommand(page, 'Notifications: Show Notifications');
+    item = await waitFor(() => find('.notifications-center .notification-list-item'), { page, what: `the notification ${pattern}` });
+  }
+  await item.locator('.monaco-button', { hasText: new RegExp(`^${label}$`) }).first().click();
+}
+
+/** The text of the Markdown preview frame containing `needle`. */
+function previewText(page, test, what) {
+  return waitFor(async () => {
+    for (const frame of page.frames()) {
+      const body = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+      if (test(body)) return body;
+    }
+    return null;
+  }, { page, what, timeout: 30_000 });
+}
+
+describe('Tencent Cloud API commands in VS Code, against the SES emulator', () => {
+  let emulator;
+  let env;
+  let page;
+  let workspace;
+  let emu;
+  let server;
+
+  before(async () => {
+    emu = await import(pathToFileURL(emulatorModule).href).catch((error) => {
+      throw new Error(`${emulatorModule} is missing: run npm run compile-tests (${error.message})`);
+    });
+    emulator = await emu.startEmulator({ seed: emu.loadSeedFile(path.join(repoRoot, 'test/emulator/seeds/examples.json')) });
+    workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'ses-e2e-api-'));
+    await fs.cp(path.join(repoRoot, 'examples'), workspace, { recursive: true });
+    // An empty home: no tccli credential file of the machine is picked up.
+    const home = await fs.mkdtemp(path.join(os.tmpdir(), 'ses-e2e-home-'));
+    server = await startCodeServer({
+      extensionDir: repoRoot, workspaceDir: workspace,
+      machineSettings: { 'sesStudio.api.endpoint': emulator.url },
+      env: { HOME: home, TENCENTCLOUD_SECRET_ID: undefined, TENCENTCLOUD_SECRET_KEY: undefined, TENCENTCLOUD_SESSION_TOKEN: undefined, TCCLI_PROFILE: undefined },
+    });
+    const browser = await launchBrowser();
+    page = await openWorkbench(browser, server.url);
+    env = {
+      async stop() {
+        await browser.close();
+        await fs.mkdir(resultsDir, { recursive: true });
+        await fs.writeFile(path.join(resultsDir, 'e2e-api-code-server.log'),
+          server.logs() + '\n' + await server.readLog('remoteexthost') + '\n' + await server.readLog('SES Template Studio'));
+        await server.stop();
+        await fs.rm(workspace, { recursive: true, force: true });
+        await fs.rm(home, { recursive: true, force: true });
+      },
+    };
+  });
+  after(async () => {
+    await env?.stop();
+    await emulator?.close();
+  });
+
+  /** Runs a scenario, with a screenshot in test-results/ when it fails. */
+  const scenario = (name, shot, fn) => test(name, async () => {
+    try {
+      await fn();
+      await screenshot(page, shot);
+    } catch (error) {
+      await screenshot(page, `${shot}-failed`).catch(() => undefined);
+      throw error;
+    }
+  });
+
+  scenario('"SES: Set Credentials" stores the key typed into its input boxes; the status bar shows the secret storage', 'e2e-api-1-credentials', async () => {
+    const item = page.locator('.statusbar-item', { hasText: 'SES:' }).first();
+    await waitFor(async () => (await item.innerText()).includes('SES: no credentials'), { page, what: 'the status bar to say "SES: no credentials"', timeout: 30_000 });
+    await runCommand(page, 'SES: Set Credentials');
+    await answerInput(page, 'SecretId', emu.DEFAULT_SECRET_ID);
+    await answerInput(page, 'SecretKey', emu.DEFAULT_SECRET_KEY);
+    await answerInput(page, 'Session token', '');
+    await waitFor(async () => (await item.innerText()).includes('SES: key in secret storage'), { page, what: 'the status bar to show the secret storage' });
+    const tooltip = await item.getAttribute('aria-label') ?? '';
+    assert.ok(!tooltip.includes(emu.DEFAULT_SECRET_KEY), 'the status bar never shows the key');
+  });
+
+  scenario('"SES: Send Test Email" sends order-confirmation as TemplateID 21001 with its data set as TemplateData', 'e2e-api-2-send', async () => {
+    await openFile(page, 'order-confirmation.ses.html');
+    await runCommand(page, 'SES: Send Test Email');
+    await answerInput(page, 'Recipients', 'you@example.com');
+    const confirmation = await answerDialog(page, 'TemplateID: 21001', 'Send');
+    assert.match(confirmation, /you@example\.com/);
+    assert.match(confirmation, /Your order ES-20261128-0042 is confirmed/);
+    const send = await waitFor(() => emulator.requests.find((r) => r.action === 'SendEmail' && r.resultCode === 'OK'),
+      { page, what: 'the emulator to receive SendEmail' });
+    const data = JSON.parse(await fs.readFile(path.join(workspace, 'order-confirmation.data.json'), 'utf8'));
+    assert.equal(send.body.Template.TemplateID, 21001);
+    assert.deepEqual(JSON.parse(send.body.Template.TemplateData), data);
+    assert.deepEqual(send.body.Destination, ['you@example.com']);
+    assert.equal(send.body.TriggerType, 1);
+    const message = emulator.state.messages.find((m) => m.ToEmailAddress === 'you@example.com');
+    assert.ok(message, 'the emulator recorded the message');
+    const { text } = await waitForToast(page, /MessageId/, 'the notification with the MessageId');
+    assert.ok(text.includes(message.MessageId), `MessageId ${message.MessageId} in: ${text}`);
+    assert.match(text, /3 seconds to 5 minutes/);
+    assert.match(text, /Check Delivery Status/);
+  });
+
+  scenario('a blocklisted recipient: the failure is explained and "Check Blocklist" shows the address blocked, with its reason', 'e2e-api-3-blocklisted', async () => {
+    await openFile(page, 'order-confirmation.ses.html');
+    await runCommand(page, 'SES: Send Test Email');
+    await answerInput(page, 'Recipients', BLOCKED);
+    await answerDialog(page, BLOCKED, 'Send');
+    const { toast, text } = await waitForToast(page, /EmailAddrInBlacklist/, 'the blocklist failure notification');
+    assert.match(text, /The test email was not sent/);
+    assert.match(text, /blocklist/i);
+    assert.match(text, /RequestId/);
+    await toast.locator('.monaco-button', { hasText: /^Check Blocklist$/ }).click();
+    const view = await previewText(page, (body) => body.includes('Blocklist check') && body.includes(`${BLOCKED}: blocked`), 'the blocklist view showing the address blocked');
+    const seeded = emulator.state.blocklist.find((b) => b.EmailAddress === BLOCKED);
+    assert.ok(view.includes(seeded.IspDesc), `the reason "${seeded.IspDesc}" in:\n${view}`);
+    assert.match(view, /shared by all Tencent Cloud accounts/);
+  });
+
+  scenario('"Remove from Blocklist" asks, calls DeleteBlackList and shows the address no longer blocked', 'e2e-api-4-removed', async () => {
+    await clickNotificationButton(page, /1 of 1 address\(es\) on the blocklist/, 'Remove from Blocklist');
+    await answerDialog(page, `Remove ${BLOCKED}`, 'Remove from Blocklist');
+    await waitFor(() => !emulator.state.blocklist.some((b) => b.EmailAddress === BLOCKED), { page, what: 'the emulator to drop the address' });
+    assert.ok(emulator.requests.some((r) => r.action === 'DeleteBlackList' && r.resultCode === 'OK'));
+    await previewText(page, (body) => body.includes(`${BLOCKED}: not blocked`), 'the blocklist view to say "not blocked"');
+    await waitForToast(page, /none of the 1 address/, 'the notification that the address is not blocklisted');
+  });
+
+  test('the output channel logs every API call, with the SecretKey never written and the SecretId masked', async () => {
+    const log = await server.readLog('SES Template Studio');
+    for (const action of ['SendEmail', 'ListBlackEmailAddress', 'DeleteBlackList']) assert.match(log, new RegExp(`${action} ap-guangzhou attempt`), action);
+    assert.ok(!log.includes(emu.DEFAULT_SECRET_KEY), 'the SecretKey is in the log');
+    assert.ok(!log.includes(emu.DEFAULT_SECRET_ID), 'the unmasked SecretId is in the log');
+  });
+});
