@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import {
-  launchBrowser, openFile, openWorkbench, repoRoot, resultsDir, runCommand, screenshot, startCodeServer, waitFor,
+  launchBrowser, openFile, openWorkbench, problems, repoRoot, resultsDir, runCommand, screenshot, startCodeServer, waitFor,
 } from './harness.mjs';
 
 const emulatorModule = path.join(repoRoot, 'out/test/emulator/index.js');
@@ -162,6 +162,32 @@ describe('Tencent Cloud API commands in VS Code, against the SES emulator', () =
     assert.ok(text.includes(message.MessageId), `MessageId ${message.MessageId} in: ${text}`);
     assert.match(text, /3 seconds to 5 minutes/);
     assert.match(text, /Check Delivery Status/);
+  });
+
+  scenario('"Check Delivery Status" on the sent notification shows GetSendEmailStatus of that MessageId, explained', 'e2e-api-2b-status', async () => {
+    const message = emulator.state.messages.find((m) => m.ToEmailAddress === 'you@example.com');
+    await clickNotificationButton(page, /test email accepted/, 'Check Delivery Status');
+    const view = await previewText(page, (body) => body.includes('Delivery status') && body.includes(message.MessageId), 'the delivery status view');
+    const query = emulator.requests.find((r) => r.action === 'GetSendEmailStatus');
+    assert.equal(query.body.MessageId, message.MessageId);
+    assert.match(query.body.RequestDate, /^\d{4}-\d{2}-\d{2}$/);
+    assert.match(view, /you@example\.com/);
+    assert.match(view, new RegExp(`SendStatus ${message.SendStatus}: \\S`), `an explained SendStatus in:\n${view}`);
+    await page.keyboard.press('Escape');
+  });
+
+  scenario('a template with errors in Problems asks before sending; cancelling sends nothing', 'e2e-api-2c-errors', async () => {
+    // password-reset.ses.html (TemplateID 21002) has an unclosed {{ on purpose.
+    await openFile(page, 'password-reset.ses.html');
+    await waitFor(async () => (await problems(page)).some((m) => m.file?.endsWith('/password-reset.ses.html') && m.severity === 'error'),
+      { page, what: 'the error of password-reset.ses.html in Problems', timeout: 30_000 });
+    await openFile(page, 'password-reset.ses.html');
+    const sends = emulator.requests.filter((r) => r.action === 'SendEmail').length;
+    await runCommand(page, 'SES: Send Test Email');
+    const text = await answerDialog(page, 'error(s)', 'Cancel');
+    assert.match(text, /password-reset/);
+    assert.match(text, /Send anyway/);
+    assert.equal(emulator.requests.filter((r) => r.action === 'SendEmail').length, sends);
   });
 
   scenario('a blocklisted recipient: the failure is explained and "Check Blocklist" shows the address blocked, with its reason', 'e2e-api-3-blocklisted', async () => {
