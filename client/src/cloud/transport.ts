@@ -107,7 +107,9 @@ export function postJson(target: URL, options: PostOptions): Promise<HttpAnswer>
       openTunnel(proxy, target, strict, signal).then((socket) => {
         if (settled) return socket.destroy();
         const secure = tls.connect({ socket, servername: target.hostname, rejectUnauthorized: strict });
-        send(https.request(target, { method: 'POST', headers, signal, agent: false, createConnection: () => secure }), target.host);
+        secure.on('error', (error) => fail(error, target.host));
+        // No `agent` at all: with one (even agent: false) Node ignores createConnection and dials the target itself.
+        send(https.request(target, { method: 'POST', headers, signal, createConnection: () => secure }), target.host);
       }, (error: unknown) => finish(error instanceof TransportError ? error : classifyNetworkError(error, `proxy ${proxy.host}`)));
     }
   });
