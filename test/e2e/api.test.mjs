@@ -156,6 +156,7 @@ describe('Tencent Cloud API commands in VS Code, against the SES emulator', () =
     assert.deepEqual(JSON.parse(send.body.Template.TemplateData), data);
     assert.deepEqual(send.body.Destination, ['you@example.com']);
     assert.equal(send.body.TriggerType, 1);
+    assert.equal(send.headers['x-tc-language'], 'en-US', 'X-TC-Language follows the editor language');
     const message = emulator.state.messages.find((m) => m.ToEmailAddress === 'you@example.com');
     assert.ok(message, 'the emulator recorded the message');
     const { text } = await waitForToast(page, /MessageId/, 'the notification with the MessageId');
