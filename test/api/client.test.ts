@@ -173,7 +173,9 @@ describe('SesClient against the emulator', () => {
       const closed = await startEmulator({ port: 0 });
       const url = closed.url;
       await closed.close();
-      const result = failure(await client({ endpoint: url }).listEmailAddress());
+      const asked: string[] = [];
+      const result = failure(await client({ endpoint: url, explain: async (code) => { asked.push(code); return undefined; } }).listEmailAddress());
+      assert.deepEqual(asked, [], 'local codes are not looked up in the knowledge base');
       assert.equal(result.kind, 'network');
       assert.equal(result.code, 'ECONNREFUSED');
       assert.match(result.message, /connection refused/);

@@ -37,7 +37,7 @@ export interface SesClientOptions {
   /** One line per attempt, credentials masked. */
   log?: (line: string) => void;
   retry?: { attempts?: number; baseDelayMs?: number };
-  /** Knowledge-base lookup attached to failures as `explanation`. */
+  /** Knowledge-base lookup attached to `api` failures as `explanation` (never asked about local codes). */
   explain?: (code: string) => Promise<ErrorExplanation | undefined>;
   /** Clock in ms, for the signing timestamp. */
   now?: () => number;
@@ -161,7 +161,8 @@ export class SesClient {
 
   private async failed(action: SesAction, outcome: Outcome<unknown> & { ok: false }, attempts: number, secrets: readonly string[]): Promise<ApiFailure> {
     const failure: ApiFailure = { ...outcome, ok: false, action, attempts, message: redact(outcome.message, secrets) };
-    if (!this.options.explain) return failure;
+    // Only API codes are in the knowledge base; a local code (HTTP.503, ECONNRESET) would only find a wrong match.
+    if (!this.options.explain || failure.kind !== 'api') return failure;
     try {
       const explanation = await this.options.explain(failure.code);
       return explanation ? { ...failure, explanation } : failure;
