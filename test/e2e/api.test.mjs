@@ -98,6 +98,8 @@ describe('Tencent Cloud API commands in VS Code, against the SES emulator', () =
     server = await startCodeServer({
       extensionDir: repoRoot, workspaceDir: workspace,
       machineSettings: { 'sesStudio.api.endpoint': emulator.url },
+      // Short, so that the timeout scenario is quick; the emulator answers in milliseconds otherwise.
+      settings: { 'sesStudio.api.timeoutSeconds': 2 },
       env: { HOME: home, TENCENTCLOUD_SECRET_ID: undefined, TENCENTCLOUD_SECRET_KEY: undefined, TENCENTCLOUD_SESSION_TOKEN: undefined, TCCLI_PROFILE: undefined },
     });
     const browser = await launchBrowser();
@@ -214,6 +216,19 @@ describe('Tencent Cloud API commands in VS Code, against the SES emulator', () =
     assert.ok(emulator.requests.some((r) => r.action === 'DeleteBlackList' && r.resultCode === 'OK'));
     await previewText(page, (body) => body.includes(`${BLOCKED}: not blocked`), 'the blocklist view to say "not blocked"');
     await waitForToast(page, /none of the 1 address/, 'the notification that the address is not blocklisted');
+  });
+
+  scenario('a connection reset and a timeout each get their own message, with no stack trace', 'e2e-api-5-network', async () => {
+    for (const [fault, pattern] of [[{ kind: 'reset', action: 'SendEmail' }, /could not be reached/], [{ kind: 'latency', ms: 4000, action: 'SendEmail' }, /did not answer in time/]]) {
+      emulator.inject(fault);
+      await openFile(page, 'order-confirmation.ses.html');
+      await runCommand(page, 'SES: Send Test Email');
+      await answerInput(page, 'Recipients', 'you@example.com');
+      await answerDialog(page, 'TemplateID: 21001', 'Send');
+      const { text } = await waitForToast(page, pattern, `the ${fault.kind} failure notification`);
+      assert.match(text, /The test email was not sent/);
+      assert.doesNotMatch(text, /\bat .+:\d+:\d+|Error: /, `no stack trace in: ${text}`);
+    }
   });
 
   test('the output channel logs every API call, with the SecretKey never written and the SecretId masked', async () => {
