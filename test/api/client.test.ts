@@ -274,6 +274,13 @@ describe('SesClient against the emulator', () => {
       emulator.clearFaults();
     });
 
+    it('nonsense retry and timeout options fall back to the defaults instead of looping', async () => {
+      emulator.inject({ kind: 'status', status: 503, times: 5, action: 'ListEmailAddress' });
+      const result = failure(await client({ retry: { attempts: Number.NaN, baseDelayMs: -5 }, timeoutMs: Number.NaN }).listEmailAddress());
+      assert.equal(result.attempts, 3);
+      emulator.clearFaults();
+    });
+
     it('a timeout is retried for a read', async () => {
       emulator.inject({ kind: 'latency', ms: 300, action: 'ListEmailAddress' });
       const result = success(await client({ timeoutMs: 100 }).listEmailAddress());

@@ -59,8 +59,9 @@ export class SesClient {
       return this.failed(action, { ok: false, kind: 'credentials', code: credentials.code, message: credentials.problem }, 0, []);
     }
     const secrets = secretsOf(credentials.value, this.options.proxy);
-    const maxAttempts = RETRYABLE_ACTIONS.has(action) ? Math.max(1, Math.floor(this.options.retry?.attempts ?? DEFAULT_ATTEMPTS)) : 1;
-    const baseDelayMs = Math.max(0, this.options.retry?.baseDelayMs ?? DEFAULT_BASE_DELAY_MS);
+    // Settings can hold anything: a NaN attempt count must not loop forever, nor a NaN delay spin.
+    const maxAttempts = RETRYABLE_ACTIONS.has(action) ? Math.max(1, Math.floor(finiteOr(this.options.retry?.attempts, DEFAULT_ATTEMPTS))) : 1;
+    const baseDelayMs = Math.max(0, finiteOr(this.options.retry?.baseDelayMs, DEFAULT_BASE_DELAY_MS));
     for (let attempt = 1; ; attempt++) {
       const started = Date.now();
       const outcome = await this.attempt(action, request, credentials.value, secrets, signal);
@@ -148,7 +149,7 @@ export class SesClient {
     try {
       answer = await postJson(url, {
         headers, body, signal, proxy: proxy?.proxy,
-        timeoutMs: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, proxyStrictSSL: this.options.proxyStrictSSL,
+        timeoutMs: finiteOr(this.options.timeoutMs, DEFAULT_TIMEOUT_MS, 1), proxyStrictSSL: this.options.proxyStrictSSL,
       });
     } catch (error) {
       if (error instanceof TransportError) {
@@ -183,6 +184,10 @@ export class SesClient {
       // A broken logger must not break the call.
     }
   }
+}
+
+function finiteOr(value: number | undefined, fallback: number, min = 0): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= min ? value : fallback;
 }
 
 function secretsOf(credentials: Credentials, proxy: string | undefined): string[] {
