@@ -238,3 +238,55 @@ describe('Tencent Cloud API commands in VS Code, against the SES emulator', () =
     assert.ok(!log.includes(emu.DEFAULT_SECRET_ID), 'the unmasked SecretId is in the log');
   });
 });
+
+describe('Tencent Cloud API commands in Simplified Chinese, with the key from the environment', () => {
+  let emulator;
+  let emu;
+  let server;
+  let browser;
+  let page;
+  let home;
+
+  before(async () => {
+    emu = await import(pathToFileURL(emulatorModule).href);
+    emulator = await emu.startEmulator({ seed: emu.loadSeedFile(path.join(repoRoot, 'test/emulator/seeds/examples.json')) });
+    home = await fs.mkdtemp(path.join(os.tmpdir(), 'ses-e2e-home-'));
+    // A small workspace that activates the extension (a template); a copy, so nothing is written to the repository.
+    await fs.cp(path.join(repoRoot, 'test/fixtures/workspace'), path.join(home, 'workspace'), { recursive: true });
+    server = await startCodeServer({
+      extensionDir: repoRoot, workspaceDir: path.join(home, 'workspace'), locale: 'zh-cn',
+      machineSettings: { 'sesStudio.api.endpoint': emulator.url },
+      env: { HOME: home, TENCENTCLOUD_SECRET_ID: emu.DEFAULT_SECRET_ID, TENCENTCLOUD_SECRET_KEY: emu.DEFAULT_SECRET_KEY, TENCENTCLOUD_SESSION_TOKEN: undefined },
+    });
+    browser = await launchBrowser();
+    page = await openWorkbench(browser, server.url);
+  });
+  after(async () => {
+    await browser?.close();
+    if (server) {
+      await fs.mkdir(resultsDir, { recursive: true });
+      await fs.writeFile(path.join(resultsDir, 'e2e-api-zh-code-server.log'), server.logs() + '\n' + await server.readLog('remoteexthost'));
+      await server.stop();
+    }
+    await emulator?.close();
+    if (home) await fs.rm(home, { recursive: true, force: true });
+  });
+
+  test('the status bar names the environment key; "查询黑名单" shows a blocked address in Chinese', async () => {
+    try {
+      const item = page.locator('.statusbar-item', { hasText: 'SES：' }).first();
+      await waitFor(async () => (await item.innerText()).includes('SES：密钥来自环境变量'), { page, what: 'the status bar to name the environment key', timeout: 30_000 });
+      await runCommand(page, 'SES: 查询黑名单');
+      await answerInput(page, '邮箱地址', `${BLOCKED} ok@example.com`);
+      const view = await previewText(page, (body) => body.includes(`${BLOCKED}：已被拉黑`) || body.includes(`${BLOCKED}: 已被拉黑`), 'the Chinese blocklist view');
+      assert.match(view, /未被拉黑/);
+      assert.match(view, /所有腾讯云账号共享/);
+      const query = emulator.requests.find((r) => r.action === 'ListBlackEmailAddress');
+      assert.equal(query.headers['x-tc-language'], 'zh-CN');
+      await screenshot(page, 'e2e-api-6-chinese');
+    } catch (error) {
+      await screenshot(page, 'e2e-api-6-chinese-failed').catch(() => undefined);
+      throw error;
+    }
+  });
+});
