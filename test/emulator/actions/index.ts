@@ -1,0 +1,19 @@
+import { deleteBlackList, listBlackEmailAddress } from './blocklist';
+import type { ActionHandler } from './context';
+import { listEmailAddress } from './senders';
+import { getSendEmailStatus } from './sendStatus';
+import { sendEmail } from './sendEmail';
+import { getEmailTemplate, listEmailTemplates } from './templates';
+
+/** The emulated actions of ses 2020-10-02; any other X-TC-Action is `InvalidAction`. */
+export const ACTIONS: ReadonlyMap<string, ActionHandler> = new Map<string, ActionHandler>([
+  ['SendEmail', sendEmail],
+  ['ListEmailAddress', listEmailAddress],
+  ['ListBlackEmailAddress', listBlackEmailAddress],
+  ['DeleteBlackList', deleteBlackList],
+  ['GetSendEmailStatus', getSendEmailStatus],
+  ['ListEmailTemplates', listEmailTemplates],
+  ['GetEmailTemplate', getEmailTemplate],
+]);
+
+export type { ActionContext, ActionHandler } from './context';

@@ -1,0 +1,82 @@
+import * as fs from 'node:fs';
+import { resolveSeedTime } from './beijingTime';
+import { newMessageId } from './messageId';
+import type { EmulatorSeed, EmulatorState, SeedTime } from './types';
+
+/**
+ * Turns a seed (inline or from a JSON file) into the live state. Relative times such as `"-2d"` are
+ * resolved once, at start-up, against the emulator's clock. A malformed seed throws an Error naming
+ * the bad entry: it is a test bug, better reported at start than as odd API answers later.
+ */
+
+export function loadSeedFile(file: string): EmulatorSeed {
+  const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`seed ${file}: the top level must be an object`);
+  return parsed as EmulatorSeed;
+}
+
+function time(value: SeedTime | undefined, fallback: number, nowSeconds: number, where: string): number {
+  if (value === undefined) return fallback;
+  const resolved = resolveSeedTime(value, nowSeconds);
+  if (resolved === undefined) throw new Error(`seed ${where}: unreadable time ${JSON.stringify(value)}`);
+  return resolved;
+}
+
+function list<T>(value: T[] | undefined, name: string): T[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new Error(`seed: ${name} must be an array`);
+  return value;
+}
+
+function text(value: unknown, where: string): string {
+  if (typeof value !== 'string' || value === '') throw new Error(`seed ${where}: expected a non-empty string`);
+  return value;
+}
+
+export function stateFromSeed(seed: EmulatorSeed = {}, nowSeconds: number): EmulatorState {
+  return {
+    senders: list(seed.senders, 'senders').map((sender, i) => ({
+      EmailAddress: text(sender.EmailAddress, `senders[${i}].EmailAddress`),
+      EmailSenderName: sender.EmailSenderName ?? '',
+      DomainVerified: sender.DomainVerified ?? true,
+      CreatedTimestamp: time(sender.CreatedTimestamp, nowSeconds, nowSeconds, `senders[${i}]`),
+      SmtpPwdType: sender.SmtpPwdType ?? 0,
+    })),
+    templates: list(seed.templates, 'templates').map((template, i) => {
+      if (!Number.isInteger(template.TemplateID) || template.TemplateID <= 0) throw new Error(`seed templates[${i}]: TemplateID must be a positive integer`);
+      return {
+        TemplateID: template.TemplateID,
+        TemplateName: text(template.TemplateName, `templates[${i}].TemplateName`),
+        TemplateStatus: template.TemplateStatus ?? 0,
+        Html: template.Html,
+        Text: template.Text,
+        ReviewReason: template.ReviewReason ?? '',
+        CreatedTimestamp: time(template.CreatedTimestamp, nowSeconds, nowSeconds, `templates[${i}]`),
+      };
+    }),
+    blocklist: list(seed.blocklist, 'blocklist').map((entry, i) => ({
+      EmailAddress: text(entry.EmailAddress, `blocklist[${i}].EmailAddress`),
+      BounceTime: time(entry.BounceTime, nowSeconds, nowSeconds, `blocklist[${i}]`),
+      IspDesc: entry.IspDesc ?? '',
+    })),
+    unsubscribed: list(seed.unsubscribed, 'unsubscribed').map((address, i) => text(address, `unsubscribed[${i}]`)),
+    messages: list(seed.messages, 'messages').map((message, i) => {
+      const requestTime = time(message.RequestTime, nowSeconds, nowSeconds, `messages[${i}]`);
+      return {
+        MessageId: message.MessageId ?? newMessageId(requestTime),
+        FromEmailAddress: text(message.FromEmailAddress, `messages[${i}].FromEmailAddress`),
+        ToEmailAddress: text(message.ToEmailAddress, `messages[${i}].ToEmailAddress`),
+        RequestTime: requestTime,
+        SendStatus: message.SendStatus ?? 0,
+        DeliverStatus: message.DeliverStatus ?? 1,
+        DeliverMessage: message.DeliverMessage ?? '',
+        DeliverTime: time(message.DeliverTime, requestTime, nowSeconds, `messages[${i}]`),
+        UserOpened: message.UserOpened ?? false,
+        UserClicked: message.UserClicked ?? false,
+        UserUnsubscribed: message.UserUnsubscribed ?? false,
+        UserComplained: message.UserComplained ?? false,
+      };
+    }),
+    allowSimpleContent: seed.allowSimpleContent ?? false,
+  };
+}

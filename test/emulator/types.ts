@@ -1,0 +1,173 @@
+/**
+ * Public shapes of the local SES emulator: options, handle, faults, seed (the JSON a seed file holds)
+ * and the live state the handlers mutate.
+ */
+
+export interface EmulatorOptions {
+  /** 0 (default) = any free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  secretId?: string;
+  secretKey?: string;
+  seed?: EmulatorSeed;
+  /** Clock in milliseconds; drives the ±5 minute signature window, MessageIds and relative seed times. */
+  now?: () => number;
+  /** One line per request: action, masked SecretId, result code. Never the secret key. */
+  log?: (line: string) => void;
+}
+
+export interface EmulatorHandle {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  port: number;
+  state: EmulatorState;
+  requests: ReceivedRequest[];
+  /** Queues a fault for the next matching request(s). */
+  inject(fault: Fault): void;
+  clearFaults(): void;
+  close(): Promise<void>;
+}
+
+interface FaultScope {
+  /** How many matching requests the fault applies to; default 1. */
+  times?: number;
+  /** Only requests with this X-TC-Action; default any. */
+  action?: string;
+}
+
+export type Fault =
+  | ({ kind: 'latency'; ms: number } & FaultScope)
+  | ({ kind: 'status'; status: number } & FaultScope)
+  | ({ kind: 'apiError'; code: string; message?: string } & FaultScope)
+  | ({ kind: 'malformedJson' } & FaultScope)
+  | ({ kind: 'reset' } & FaultScope);
+
+export interface ReceivedRequest {
+  /** X-TC-Action as sent ('' when missing). */
+  action: string;
+  region?: string;
+  /** Lower-case header names; `authorization` removed. */
+  headers: Record<string, string>;
+  /** Parsed JSON body, or undefined when it was not JSON. */
+  body: unknown;
+  /** `OK`, the API error code, or `fault:<kind>` / `http:<status>` for injected faults. */
+  resultCode: string;
+  requestId?: string;
+  /** Arrival time, ms. */
+  receivedAt: number;
+}
+
+/**
+ * A point in time in a seed: unix seconds, `"now"`, an offset from start-up such as `"-2d"`,
+ * `"-3h"`, `"-30m"`, `"-45s"` (also `"+1h"`), or `"YYYY-MM-DD hh:mm:ss"` in Beijing time (UTC+8),
+ * the zone in which the real service prints BounceTime.
+ */
+export type SeedTime = number | string;
+
+export interface SeedSender {
+  EmailAddress: string;
+  EmailSenderName?: string;
+  /** Whether the sender's domain passed verification; default true. */
+  DomainVerified?: boolean;
+  CreatedTimestamp?: SeedTime;
+  SmtpPwdType?: number;
+}
+
+export interface SeedTemplate {
+  TemplateID: number;
+  TemplateName: string;
+  /** 0 approved, 1 pending review, 2 rejected. */
+  TemplateStatus: number;
+  /** Plain (not base64) content; `{{variables}}` are read from it. */
+  Html?: string;
+  Text?: string;
+  ReviewReason?: string;
+  CreatedTimestamp?: SeedTime;
+}
+
+export interface SeedBlockedAddress {
+  EmailAddress: string;
+  BounceTime: SeedTime;
+  IspDesc?: string;
+}
+
+export interface SeedMessage {
+  /** Default: a fresh id in the documented format, dated RequestTime. */
+  MessageId?: string;
+  FromEmailAddress: string;
+  ToEmailAddress: string;
+  RequestTime: SeedTime;
+  SendStatus?: number;
+  DeliverStatus?: number;
+  DeliverMessage?: string;
+  DeliverTime?: SeedTime;
+  UserOpened?: boolean;
+  UserClicked?: boolean;
+  UserUnsubscribed?: boolean;
+  UserComplained?: boolean;
+}
+
+export interface EmulatorSeed {
+  /** Free text for the reader of a seed file; ignored. */
+  _comment?: string;
+  senders?: SeedSender[];
+  templates?: SeedTemplate[];
+  blocklist?: SeedBlockedAddress[];
+  /** Recipient addresses that unsubscribed (from every sender, for simplicity). */
+  unsubscribed?: string[];
+  messages?: SeedMessage[];
+  /** Whether the account may send `Simple` (custom) content; default false, as for new accounts. */
+  allowSimpleContent?: boolean;
+}
+
+// ---- Live state (times resolved to unix seconds) ----
+
+export interface EmulatorSender {
+  EmailAddress: string;
+  EmailSenderName: string;
+  DomainVerified: boolean;
+  CreatedTimestamp: number;
+  SmtpPwdType: number;
+}
+
+export interface EmulatorTemplate {
+  TemplateID: number;
+  TemplateName: string;
+  TemplateStatus: number;
+  Html?: string;
+  Text?: string;
+  ReviewReason: string;
+  CreatedTimestamp: number;
+}
+
+export interface EmulatorBlockedAddress {
+  EmailAddress: string;
+  /** Unix seconds. */
+  BounceTime: number;
+  IspDesc: string;
+}
+
+export interface EmulatorMessage {
+  MessageId: string;
+  FromEmailAddress: string;
+  ToEmailAddress: string;
+  RequestTime: number;
+  SendStatus: number;
+  DeliverStatus: number;
+  DeliverMessage: string;
+  DeliverTime: number;
+  UserOpened: boolean;
+  UserClicked: boolean;
+  UserUnsubscribed: boolean;
+  UserComplained: boolean;
+}
+
+export interface EmulatorState {
+  senders: EmulatorSender[];
+  templates: EmulatorTemplate[];
+  blocklist: EmulatorBlockedAddress[];
+  unsubscribed: string[];
+  messages: EmulatorMessage[];
+  allowSimpleContent: boolean;
+}
