@@ -18,7 +18,7 @@ export interface FailureOptions {
 
 /** One line for the user in their language: what failed, why and what to do; RequestId last. */
 export function describeFailure(failure: ApiFailure, endpoint: string): string {
-  const where = endpoint || 'Tencent Cloud';
+  const where = endpoint || vscode.l10n.t('Tencent Cloud');
   switch (failure.kind) {
     case 'credentials':
       return vscode.l10n.t('No usable Tencent Cloud credentials: set them with "SES: Set Credentials", or set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY.');

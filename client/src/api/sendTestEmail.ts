@@ -42,8 +42,13 @@ async function chooseDataSet(template: TemplateContext): Promise<{ set: string; 
  */
 export async function sendTestEmail(deps: ApiDeps, memory: RecipientMemory): Promise<SendResult | undefined> {
   if (!requireTrust()) return undefined;
-  const editor = vscode.window.activeTextEditor;
-  const template = editor ? await templateOf(editor.document) : undefined;
+  // The active editor, else a visible template (the focus may be on a preview or the output).
+  const editors = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].filter((e): e is vscode.TextEditor => e !== undefined);
+  let template: TemplateContext | undefined;
+  for (const editor of editors) {
+    template = await templateOf(editor.document);
+    if (template) break;
+  }
   if (!template) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open an SES template (a .ses.html or .ses.txt file) to send it as a test email.'));
     return undefined;
