@@ -5,12 +5,18 @@ import type { SesAction } from './types';
  * them (a gateway's error page, an API change) becomes a `badResponse` failure instead of an
  * undefined that crashes a command later.
  */
-const REQUIRED: Readonly<Record<SesAction, ReadonlyArray<readonly [string, 'string' | 'number' | 'array']>>> = {
+const REQUIRED: Readonly<Record<SesAction, ReadonlyArray<readonly [string, 'string' | 'number' | 'boolean' | 'array']>>> = {
   SendEmail: [['MessageId', 'string']],
   ListEmailAddress: [['EmailSenders', 'array']],
   ListBlackEmailAddress: [['BlackList', 'array'], ['TotalCount', 'number']],
   DeleteBlackList: [],
   GetSendEmailStatus: [['EmailStatusList', 'array']],
+  GetEmailTemplate: [['TemplateStatus', 'number'], ['TemplateName', 'string']],
+  ListEmailTemplates: [['TemplatesMetadata', 'array'], ['TotalCount', 'number']],
+  CreateEmailTemplate: [['TemplateID', 'number']],
+  UpdateEmailTemplate: [],
+  ListEmailIdentities: [['EmailIdentities', 'array']],
+  GetEmailIdentity: [['VerifiedForSendingStatus', 'boolean'], ['Attributes', 'array']],
 };
 
 /** A description of what is missing or wrong, or undefined when the answer has the documented shape. */

@@ -86,6 +86,56 @@ export interface SendEmailStatus {
 }
 export interface GetSendEmailStatusResponse { EmailStatusList: SendEmailStatus[] }
 
+// ---- Templates (content is base64 of UTF-8 on the wire) ----
+
+export interface TemplateContent { Html?: string; Text?: string }
+/** 0 approved, 1 pending review, 2 rejected; anything else: unavailable (reference §6). */
+export type TemplateStatus = number;
+
+export interface GetEmailTemplateRequest { TemplateID: number }
+export interface GetEmailTemplateResponse { TemplateContent: TemplateContent; TemplateStatus: TemplateStatus; TemplateName: string }
+
+export interface ListEmailTemplatesRequest { Limit: number; Offset: number }
+export interface TemplatesMetadata {
+  TemplateID: number;
+  TemplateName: string;
+  TemplateStatus: TemplateStatus;
+  CreatedTimestamp: number;
+  ReviewReason?: string;
+}
+export interface ListEmailTemplatesResponse { TemplatesMetadata: TemplatesMetadata[]; TotalCount: number }
+
+export interface CreateEmailTemplateRequest { TemplateName: string; TemplateContent: TemplateContent }
+export interface CreateEmailTemplateResponse { TemplateID: number }
+
+/** An update sends the template back to review (reference §2.2). */
+export interface UpdateEmailTemplateRequest { TemplateID: number; TemplateName: string; TemplateContent: TemplateContent }
+export type UpdateEmailTemplateResponse = Record<string, never>;
+
+// ---- Sender domains ----
+
+export interface EmailIdentity {
+  IdentityName: string;
+  IdentityType: string;
+  SendingEnabled: boolean;
+  CurrentReputationLevel?: number;
+  DailyQuota?: number;
+  SendIp?: string[];
+  DKIMOption?: number;
+}
+export interface ListEmailIdentitiesRequest { Limit?: number; Offset?: number }
+export interface ListEmailIdentitiesResponse { EmailIdentities: EmailIdentity[]; MaxReputationLevel?: number; MaxDailyQuota?: number; Total?: number }
+
+export interface DnsAttributes {
+  Type: string;
+  SendDomain: string;
+  ExpectedValue: string;
+  CurrentValue: string;
+  Status: boolean;
+}
+export interface GetEmailIdentityRequest { EmailIdentity: string }
+export interface GetEmailIdentityResponse { IdentityType: string; VerifiedForSendingStatus: boolean; Attributes: DnsAttributes[]; DKIMOption?: number }
+
 /** Action name → request and response shapes. */
 export interface SesActions {
   SendEmail: { request: SendEmailRequest; response: SendEmailResponse };
@@ -93,12 +143,23 @@ export interface SesActions {
   ListBlackEmailAddress: { request: ListBlackEmailAddressRequest; response: ListBlackEmailAddressResponse };
   DeleteBlackList: { request: DeleteBlackListRequest; response: DeleteBlackListResponse };
   GetSendEmailStatus: { request: GetSendEmailStatusRequest; response: GetSendEmailStatusResponse };
+  GetEmailTemplate: { request: GetEmailTemplateRequest; response: GetEmailTemplateResponse };
+  ListEmailTemplates: { request: ListEmailTemplatesRequest; response: ListEmailTemplatesResponse };
+  CreateEmailTemplate: { request: CreateEmailTemplateRequest; response: CreateEmailTemplateResponse };
+  UpdateEmailTemplate: { request: UpdateEmailTemplateRequest; response: UpdateEmailTemplateResponse };
+  ListEmailIdentities: { request: ListEmailIdentitiesRequest; response: ListEmailIdentitiesResponse };
+  GetEmailIdentity: { request: GetEmailIdentityRequest; response: GetEmailIdentityResponse };
 }
 export type SesAction = keyof SesActions;
 
-/** Actions that may be retried automatically. SendEmail never is: a retry could send twice. */
+/**
+ * Actions that may be retried automatically: the read-only ones, and DeleteBlackList and
+ * UpdateEmailTemplate, whose repetition leaves the same state. SendEmail never is (a retry could send
+ * twice), nor CreateEmailTemplate (it could create the template twice).
+ */
 export const RETRYABLE_ACTIONS: ReadonlySet<SesAction> = new Set<SesAction>([
   'ListEmailAddress', 'ListBlackEmailAddress', 'GetSendEmailStatus', 'DeleteBlackList',
+  'GetEmailTemplate', 'ListEmailTemplates', 'UpdateEmailTemplate', 'ListEmailIdentities', 'GetEmailIdentity',
 ]);
 
 // ---- Results ----
