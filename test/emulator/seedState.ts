@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { identitiesFromSeed } from './actions/identities';
 import { resolveSeedTime } from './beijingTime';
 import { newMessageId } from './messageId';
 import type { EmulatorSeed, EmulatorState, SeedTime } from './types';
@@ -34,14 +35,16 @@ function text(value: unknown, where: string): string {
 }
 
 export function stateFromSeed(seed: EmulatorSeed = {}, nowSeconds: number): EmulatorState {
-  return {
-    senders: list(seed.senders, 'senders').map((sender, i) => ({
+  const senders = list(seed.senders, 'senders').map((sender, i) => ({
       EmailAddress: text(sender.EmailAddress, `senders[${i}].EmailAddress`),
       EmailSenderName: sender.EmailSenderName ?? '',
       DomainVerified: sender.DomainVerified ?? true,
       CreatedTimestamp: time(sender.CreatedTimestamp, nowSeconds, nowSeconds, `senders[${i}]`),
       SmtpPwdType: sender.SmtpPwdType ?? 0,
-    })),
+  }));
+  return {
+    senders,
+    identities: identitiesFromSeed(seed.identities, senders),
     templates: list(seed.templates, 'templates').map((template, i) => {
       if (!Number.isInteger(template.TemplateID) || template.TemplateID <= 0) throw new Error(`seed templates[${i}]: TemplateID must be a positive integer`);
       return {

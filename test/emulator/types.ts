@@ -108,10 +108,36 @@ export interface SeedMessage {
   UserComplained?: boolean;
 }
 
+export interface SeedDnsRecord {
+  /** TXT, MX, CNAME or A. */
+  Type: string;
+  /** The record's host, e.g. `qcloud._domainkey.mail.example.com`. */
+  SendDomain: string;
+  ExpectedValue?: string;
+  /** What Tencent currently sees; default ExpectedValue when the domain is verified, else ''. */
+  CurrentValue?: string;
+  /** Default: CurrentValue equals ExpectedValue. */
+  Status?: boolean;
+}
+
+/** A sender domain; fields left out are derived from the senders of that domain (see test/emulator/README.md). */
+export interface SeedIdentity {
+  IdentityName: string;
+  VerifiedForSendingStatus?: boolean;
+  SendingEnabled?: boolean;
+  CurrentReputationLevel?: number;
+  DailyQuota?: number;
+  DKIMOption?: number;
+  /** Default: SPF, DKIM, DMARC and MX records, found when verified. */
+  Attributes?: SeedDnsRecord[];
+}
+
 export interface EmulatorSeed {
   /** Free text for the reader of a seed file; ignored. */
   _comment?: string;
   senders?: SeedSender[];
+  /** Sender domains (ListEmailIdentities, GetEmailIdentity); every sender's domain is one even when not listed. */
+  identities?: SeedIdentity[];
   templates?: SeedTemplate[];
   blocklist?: SeedBlockedAddress[];
   /** Recipient addresses that unsubscribed (from every sender, for simplicity). */
@@ -163,8 +189,28 @@ export interface EmulatorMessage {
   UserComplained: boolean;
 }
 
+export interface EmulatorDnsRecord {
+  Type: string;
+  SendDomain: string;
+  ExpectedValue: string;
+  CurrentValue: string;
+  Status: boolean;
+}
+
+export interface EmulatorIdentity {
+  /** Lower case. */
+  IdentityName: string;
+  VerifiedForSendingStatus: boolean;
+  SendingEnabled: boolean;
+  CurrentReputationLevel: number;
+  DailyQuota: number;
+  DKIMOption: number;
+  Attributes: EmulatorDnsRecord[];
+}
+
 export interface EmulatorState {
   senders: EmulatorSender[];
+  identities: EmulatorIdentity[];
   templates: EmulatorTemplate[];
   blocklist: EmulatorBlockedAddress[];
   unsubscribed: string[];

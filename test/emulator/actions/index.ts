@@ -1,5 +1,6 @@
 import { deleteBlackList, listBlackEmailAddress } from './blocklist';
 import type { ActionHandler } from './context';
+import { getEmailIdentity, listEmailIdentities } from './identities';
 import { listEmailAddress } from './senders';
 import { getSendEmailStatus } from './sendStatus';
 import { sendEmail } from './sendEmail';
@@ -14,6 +15,8 @@ export const ACTIONS: ReadonlyMap<string, ActionHandler> = new Map<string, Actio
   ['GetSendEmailStatus', getSendEmailStatus],
   ['ListEmailTemplates', listEmailTemplates],
   ['GetEmailTemplate', getEmailTemplate],
+  ['ListEmailIdentities', listEmailIdentities],
+  ['GetEmailIdentity', getEmailIdentity],
 ]);
 
 export type { ActionContext, ActionHandler } from './context';
