@@ -4,7 +4,7 @@ import { getEmailIdentity, listEmailIdentities } from './identities';
 import { listEmailAddress } from './senders';
 import { getSendEmailStatus } from './sendStatus';
 import { sendEmail } from './sendEmail';
-import { getEmailTemplate, listEmailTemplates } from './templates';
+import { createEmailTemplate, deleteEmailTemplate, getEmailTemplate, listEmailTemplates, updateEmailTemplate } from './templates';
 
 /** The emulated actions of ses 2020-10-02; any other X-TC-Action is `InvalidAction`. */
 export const ACTIONS: ReadonlyMap<string, ActionHandler> = new Map<string, ActionHandler>([
@@ -15,6 +15,9 @@ export const ACTIONS: ReadonlyMap<string, ActionHandler> = new Map<string, Actio
   ['GetSendEmailStatus', getSendEmailStatus],
   ['ListEmailTemplates', listEmailTemplates],
   ['GetEmailTemplate', getEmailTemplate],
+  ['CreateEmailTemplate', createEmailTemplate],
+  ['UpdateEmailTemplate', updateEmailTemplate],
+  ['DeleteEmailTemplate', deleteEmailTemplate],
   ['ListEmailIdentities', listEmailIdentities],
   ['GetEmailIdentity', getEmailIdentity],
 ]);
