@@ -4,6 +4,7 @@ import { checkBlocklist } from '../api/checkBlocklist';
 import { setCredentials, signOut } from '../api/credentialCommands';
 import { checkDeliveryStatus } from '../api/deliveryStatus';
 import { sendTestEmail } from '../api/sendTestEmail';
+import { preflightCheck } from '../preflight/preflightCheck';
 import type { TemplateServer } from '../templateServer';
 import { explainErrorCode } from './explainErrorCode';
 import { openFaq } from './openFaq';
@@ -32,5 +33,6 @@ export const COMMANDS: Record<string, (context: CommandContext, ...args: unknown
   'sesStudio.signOut': ({ api, output }) => signOut(api.credentials, output),
   'sesStudio.sendTestEmail': ({ server, output, api }) => sendTestEmail({ server, output, credentials: api.credentials }, api.recipients),
   'sesStudio.checkBlocklist': ({ server, output, api }, addresses, days) => checkBlocklist({ server, output, credentials: api.credentials }, addresses, days),
+  'sesStudio.preflightCheck': ({ server, output, api }, recipients, dataSet) => preflightCheck({ server, output, credentials: api.credentials }, api.recipients, recipients, dataSet),
   'sesStudio.checkDeliveryStatus': ({ server, output, api }, messageId, date) => checkDeliveryStatus({ server, output, credentials: api.credentials }, messageId, date),
 };
