@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { createApiServices } from './api';
 import { COMMANDS } from './commands';
+import { activateTemplates } from './templates';
 import { adoptTemplateLanguage, templateGlobs } from './templateFiles';
 import { TemplateServer } from './templateServer';
 
@@ -13,6 +14,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   server = templateServer;
   context.subscriptions.push(output);
   const api = createApiServices(context, output);
+  // The remote documents of the push/pull diffs and the review status bar item.
+  context.subscriptions.push(activateTemplates({ server: templateServer, output, credentials: api.credentials }));
 
   for (const [id, run] of Object.entries(COMMANDS)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => run({ server: templateServer, output, api }, ...args)));

@@ -4,6 +4,7 @@ import { checkBlocklist } from '../api/checkBlocklist';
 import { setCredentials, signOut } from '../api/credentialCommands';
 import { checkDeliveryStatus } from '../api/deliveryStatus';
 import { sendTestEmail } from '../api/sendTestEmail';
+import { templateCommands } from '../templates';
 import { preflightCheck } from '../preflight/preflightCheck';
 import type { TemplateServer } from '../templateServer';
 import { explainErrorCode } from './explainErrorCode';
@@ -35,4 +36,8 @@ export const COMMANDS: Record<string, (context: CommandContext, ...args: unknown
   'sesStudio.checkBlocklist': ({ server, output, api }, addresses, days) => checkBlocklist({ server, output, credentials: api.credentials }, addresses, days),
   'sesStudio.preflightCheck': ({ server, output, api }, recipients, dataSet) => preflightCheck({ server, output, credentials: api.credentials }, api.recipients, recipients, dataSet),
   'sesStudio.checkDeliveryStatus': ({ server, output, api }, messageId, date) => checkDeliveryStatus({ server, output, credentials: api.credentials }, messageId, date),
+  // Templates in Tencent Cloud (client/src/templates): a programmatic pull may pass a TemplateID.
+  'sesStudio.pushTemplate': ({ server, output, api }) => templateCommands.push({ server, output, credentials: api.credentials }),
+  'sesStudio.pullTemplate': ({ server, output, api }, templateId) => templateCommands.pull({ server, output, credentials: api.credentials }, templateId),
+  'sesStudio.showTemplateStatus': ({ server, output, api }) => templateCommands.status({ server, output, credentials: api.credentials }),
 };
