@@ -43,6 +43,14 @@ export const defaultSettings = {
   'html.autoClosingTags': false,
 };
 
+/** Workspace trust on, without the modal start-up prompt: an unknown folder then opens in Restricted Mode. */
+const untrustedSettings = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'always',
+  'security.workspace.trust.untrustedFiles': 'open',
+};
+
 /** process.env with `extra` set; a key set to undefined in `extra` is removed (e.g. credentials of the caller's shell). */
 function childEnv(extra, fixed) {
   const env = { ...process.env, ...extra, ...fixed };
@@ -106,9 +114,12 @@ function hookExit() {
  * Starts code-server on a fresh user-data-dir and extensions-dir holding `extensionDir`
  * (a built extension: package.json with publisher/name/version and its `main`), symlinked
  * as publisher.name-version (VS Code follows the link), or copied with `link: false`.
+ * `untrusted: true` opens the workspace in Restricted Mode: workspace trust on (no
+ * --disable-workspace-trust) and no start-up prompt, so the fresh user-data-dir trusts no folder.
  */
 export async function startCodeServer({
   extensionDir, workspaceDir, port, settings = {}, machineSettings = {}, link = true, timeout = 60_000, verbose = false, locale, env = {},
+  untrusted = false,
 } = {}) {
   await fs.access(codeServerEntry).catch(() => {
     throw new Error(`code-server is not installed: run bash ${path.relative(process.cwd(), here) || '.'}/setup.sh`);
@@ -119,7 +130,7 @@ export async function startCodeServer({
   await fs.mkdir(path.join(userDataDir, 'User'), { recursive: true });
   await fs.mkdir(extensionsDir);
   await fs.writeFile(path.join(userDataDir, 'User/settings.json'),
-    JSON.stringify({ ...defaultSettings, ...settings }, null, 2));
+    JSON.stringify({ ...defaultSettings, ...(untrusted ? untrustedSettings : {}), ...settings }, null, 2));
   // The extension host runs on the "remote" side: `machine` and `machine-overridable` settings come
   // from the remote's Machine/settings.json, never from the user settings above.
   if (Object.keys(machineSettings).length > 0) {
@@ -135,7 +146,7 @@ export async function startCodeServer({
   port ??= await freePort();
   const args = [
     codeServerEntry, '--config', config, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check', ...(untrusted ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override', '--ignore-last-opened',
     '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
     ...(verbose ? ['--verbose'] : []),
