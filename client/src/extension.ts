@@ -18,7 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(activateTemplates({ server: templateServer, output, credentials: api.credentials }));
 
   for (const [id, run] of Object.entries(COMMANDS)) {
-    context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => run({ server: templateServer, output, api }, ...args)));
+    context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => run({ server: templateServer, output, api, extensionUri: context.extensionUri }, ...args)));
   }
 
   const adopt = (document: vscode.TextDocument) =>

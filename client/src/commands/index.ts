@@ -6,6 +6,7 @@ import { checkDeliveryStatus } from '../api/deliveryStatus';
 import { sendTestEmail } from '../api/sendTestEmail';
 import { templateCommands } from '../templates';
 import { preflightCheck } from '../preflight/preflightCheck';
+import { openPreview } from '../preview/openPreview';
 import type { TemplateServer } from '../templateServer';
 import { explainErrorCode } from './explainErrorCode';
 import { openFaq } from './openFaq';
@@ -15,6 +16,8 @@ export interface CommandContext {
   readonly output: vscode.LogOutputChannel;
   /** Credentials and remembered recipients of the Tencent Cloud API commands. */
   readonly api: ApiServices;
+  /** The extension's folder (the preview's webview loads media/preview from it). */
+  readonly extensionUri: vscode.Uri;
 }
 
 /**
@@ -40,4 +43,7 @@ export const COMMANDS: Record<string, (context: CommandContext, ...args: unknown
   'sesStudio.pushTemplate': ({ server, output, api }) => templateCommands.push({ server, output, credentials: api.credentials }),
   'sesStudio.pullTemplate': ({ server, output, api }, templateId) => templateCommands.pull({ server, output, credentials: api.credentials }, templateId),
   'sesStudio.showTemplateStatus': ({ server, output, api }) => templateCommands.status({ server, output, credentials: api.credentials }),
+  // The preview of the active template; the editor-title button passes the file's URI.
+  'sesStudio.openPreview': ({ extensionUri, output }, uri) => openPreview(extensionUri, output, false, uri),
+  'sesStudio.openPreviewToSide': ({ extensionUri, output }, uri) => openPreview(extensionUri, output, true, uri),
 };

@@ -1,0 +1,89 @@
+// The messages between the extension and the preview webview. media/preview/preview.js (plain JS, no
+// bundler) refers to these types in JSDoc; both sides must change together. Pure: no vscode import.
+
+/** What the email frame shows: the rendered HTML, the HTML as with images blocked, the text part. */
+export type PreviewView = 'html' | 'imagesOff' | 'text';
+/** Width of the email frame: desktop (a 700 px mail pane) or mobile (375 px). */
+export type PreviewWidth = 'desktop' | 'mobile';
+
+export const PREVIEW_VIEWS: readonly PreviewView[] = ['html', 'imagesOff', 'text'];
+export const PREVIEW_WIDTHS: readonly PreviewWidth[] = ['desktop', 'mobile'];
+
+/** A piece of the filled subject: text, or a variable the data set lacks (shown raw and marked). */
+export interface Segment {
+  readonly text: string;
+  readonly missing?: boolean;
+}
+
+export interface Notice {
+  readonly kind: 'info' | 'warning';
+  readonly text: string;
+}
+
+/** Everything the webview shows; sent whole on every change (it is small next to the srcdoc). */
+export interface PreviewState {
+  readonly template: string;
+  readonly dataSets: readonly string[];
+  readonly dataSet?: string;
+  readonly view: PreviewView;
+  readonly width: PreviewWidth;
+  readonly from?: string;
+  readonly subject?: readonly Segment[];
+  /** The email document for the sandboxed iframe's `srcdoc`. */
+  readonly srcdoc: string;
+  readonly notices: readonly Notice[];
+  readonly missing: readonly string[];
+  /** Number of image diagnostics (codes `image-…`) of the HTML part; the toolbar button text. */
+  readonly imageProblems: number;
+  readonly imageProblemsLabel: string;
+}
+
+/** The webview's labels, localised by the extension (the webview has no l10n of its own). */
+export interface PreviewStrings {
+  readonly dataSet: string;
+  readonly noDataSet: string;
+  readonly viewHtml: string;
+  readonly viewImagesOff: string;
+  readonly viewText: string;
+  readonly desktop: string;
+  readonly mobile: string;
+  readonly from: string;
+  readonly subject: string;
+  readonly noSubject: string;
+  readonly noSender: string;
+  readonly missingVariables: string;
+  readonly missingTooltip: string;
+  readonly frameTitle: string;
+  readonly views: string;
+  readonly widths: string;
+}
+
+export type ToWebview =
+  | { readonly type: 'init'; readonly strings: PreviewStrings }
+  | { readonly type: 'update'; readonly state: PreviewState };
+
+export type FromWebview =
+  | { readonly type: 'ready' }
+  | { readonly type: 'selectDataSet'; readonly set: string }
+  | { readonly type: 'setView'; readonly view: PreviewView }
+  | { readonly type: 'setWidth'; readonly width: PreviewWidth }
+  | { readonly type: 'revealImageProblems' };
+
+/** Whether a message from the webview is one we understand: the webview is a separate context, check it. */
+export function isFromWebview(value: unknown): value is FromWebview {
+  if (typeof value !== 'object' || value === null) return false;
+  const message = value as Record<string, unknown>;
+  switch (message.type) {
+    case 'ready':
+    case 'revealImageProblems':
+      return true;
+    case 'selectDataSet':
+      return typeof message.set === 'string' && message.set.length <= 200;
+    case 'setView':
+      return (PREVIEW_VIEWS as readonly unknown[]).includes(message.view);
+    case 'setWidth':
+      return (PREVIEW_WIDTHS as readonly unknown[]).includes(message.width);
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,191 @@
+// The "SES: Open Preview" webview: VS Code glue around render.ts. Like the Markdown preview there is
+// one preview; it follows the active template editor and re-renders from the buffers on every edit.
+import * as crypto from 'node:crypto';
+import * as vscode from 'vscode';
+import { isFromWebview, type FromWebview, type Notice, type PreviewState, type PreviewView, type PreviewWidth, type ToWebview } from './messages';
+import { readPreviewSource, type PreviewSource } from './previewSource';
+import { imageProblemsLabel, previewStrings, renderLabels } from './previewStrings';
+import { renderEmail } from './render';
+import { makeNonce, shellHtml } from './shell';
+
+const VIEW_TYPE = 'sesStudio.preview';
+/** Typing bursts re-render once: a 200 KB template renders in a few ms, but the iframe reload costs more. */
+const DEBOUNCE_MS = 200;
+
+/** Whether a document is a template part the preview can follow (the language server decides the rest). */
+export function isTemplateDocument(document: vscode.TextDocument): boolean {
+  return document.uri.scheme === 'file' && (document.languageId === 'ses-html' || document.languageId === 'ses-text' || /\.ses\.(html|txt)$/i.test(document.uri.path));
+}
+
+export class EmailPreview implements vscode.Disposable {
+  private static current: EmailPreview | undefined;
+
+  /** Opens the preview of `uri` (or moves the open one to it) in the active column or beside it. */
+  static async show(extensionUri: vscode.Uri, output: vscode.LogOutputChannel, uri: vscode.Uri, toSide: boolean): Promise<void> {
+    const column = toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+    if (EmailPreview.current) {
+      EmailPreview.current.panel.reveal(column, toSide);
+    } else {
+      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('Preview'), { viewColumn: column, preserveFocus: toSide }, {
+        enableScripts: true, // for our UI script only: the email's iframe is sandboxed without scripts
+        retainContextWhenHidden: false,
+        localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media', 'preview')],
+        enableFindWidget: true,
+      });
+      EmailPreview.current = new EmailPreview(panel, extensionUri, output);
+    }
+    await EmailPreview.current.follow(uri);
+  }
+
+  private readonly disposables: vscode.Disposable[] = [];
+  private source: vscode.Uri | undefined;
+  private last: PreviewSource | undefined;
+  private view: PreviewView = 'html';
+  private width: PreviewWidth = 'desktop';
+  private dataSet: string | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private sequence = 0;
+
+  private constructor(private readonly panel: vscode.WebviewPanel, private readonly extensionUri: vscode.Uri, private readonly output: vscode.LogOutputChannel) {
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
+    panel.webview.html = this.shell();
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((message: unknown) => {
+        if (isFromWebview(message)) void this.receive(message);
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (editor && isTemplateDocument(editor.document) && editor.document.uri.toString() !== this.source?.toString()) void this.follow(editor.document.uri);
+      }),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length && this.concerns(event.document.uri)) this.schedule();
+      }),
+      vscode.languages.onDidChangeDiagnostics((event) => {
+        const html = this.last?.htmlUri?.toString();
+        if (html && event.uris.some((uri) => uri.toString() === html)) this.schedule();
+      }),
+    );
+    // Data sets created or deleted on disk (a new welcome.data.zh.json) change the picker.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{json,html,txt}');
+    const onFile = (uri: vscode.Uri) => { if (this.concerns(uri)) this.schedule(); };
+    this.disposables.push(watcher, watcher.onDidCreate(onFile), watcher.onDidDelete(onFile), watcher.onDidChange(onFile));
+  }
+
+  private shell(): string {
+    const webview = this.panel.webview;
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media', 'preview');
+    return shellHtml({
+      cspSource: webview.cspSource,
+      nonce: makeNonce((size) => crypto.randomBytes(size)),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
+      lang: vscode.env.language,
+      title: vscode.l10n.t('Preview'),
+    });
+  }
+
+  /** A change to this file changes the preview: a file of the template's folder, or its ses.config.json. */
+  private concerns(uri: vscode.Uri): boolean {
+    const template = this.last?.template;
+    if (!template) return uri.toString() === this.source?.toString();
+    if (template.configUri?.toString() === uri.toString()) return true;
+    if (uri.path.endsWith('/ses.config.json')) return true; // a config created nearer the template
+    return vscode.Uri.joinPath(uri, '..').toString() === template.folder.toString();
+  }
+
+  private async follow(uri: vscode.Uri): Promise<void> {
+    if (uri.toString() !== this.source?.toString()) this.last = undefined;
+    this.source = uri;
+    await this.refresh();
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), DEBOUNCE_MS);
+  }
+
+  private post(message: ToWebview): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  private async receive(message: FromWebview): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.post({ type: 'init', strings: previewStrings() });
+        if (this.last) this.post({ type: 'update', state: this.state(this.last) });
+        else await this.refresh();
+        return;
+      case 'selectDataSet': this.dataSet = message.set; break;
+      case 'setView': this.view = message.view; break;
+      case 'setWidth': this.width = message.width; break;
+      case 'revealImageProblems': return this.revealImageProblems();
+    }
+    if (this.last) this.post({ type: 'update', state: this.state(this.last) });
+  }
+
+  private async refresh(): Promise<void> {
+    const source = this.source;
+    if (!source) return;
+    const sequence = ++this.sequence;
+    try {
+      const read = await readPreviewSource(source);
+      if (sequence !== this.sequence) return; // a newer refresh started meanwhile
+      if (!read) return;
+      this.last = read;
+      this.panel.title = vscode.l10n.t('Preview {0}', read.template.name);
+      this.post({ type: 'update', state: this.state(read) });
+    } catch (error) {
+      this.output.error(vscode.l10n.t('The preview could not be updated: {0}', error instanceof Error ? error.message : String(error)));
+    }
+  }
+
+  private state(read: PreviewSource): PreviewState {
+    const sets = read.dataSets.map((d) => d.set);
+    const selected = read.dataSets.find((d) => d.set === this.dataSet) ?? read.dataSets[0];
+    const config = read.template.config;
+    const result = renderEmail({
+      html: read.html, text: read.text, subject: config?.subject, data: selected?.data ?? {},
+      view: this.view, imageProblems: read.imageProblems, labels: renderLabels(),
+    });
+    const notices: Notice[] = [];
+    if (!selected) notices.push({ kind: 'warning', text: vscode.l10n.t('This template has no data set: create {0} to fill its variables.', `${read.template.name}.data.json`) });
+    else if (!selected.data) notices.push({ kind: 'warning', text: vscode.l10n.t('Data set {0} is not a valid JSON object (see Problems): its variables are shown unfilled.', selected.set) });
+    if (result.shown === 'derivedText') notices.push({ kind: 'info', text: vscode.l10n.t('Derived text: this template has no text part, so mail clients derive one from the HTML. This is an approximation of it; add a text part to control it.') });
+    if (result.shown === 'text' && this.view !== 'text') notices.push({ kind: 'info', text: vscode.l10n.t('This template has no HTML part: recipients see the text part.') });
+    if (result.shown === 'empty') notices.push({ kind: 'warning', text: vscode.l10n.t('This template has no part to show.') });
+    if (result.shown === 'html' && this.view === 'imagesOff') notices.push({ kind: 'info', text: vscode.l10n.t('Images off: what recipients see while their mail client blocks images. Each image shows its alt text; CSS background images are gone.') });
+    return {
+      template: read.template.name,
+      dataSets: sets,
+      dataSet: selected?.set,
+      view: this.view,
+      width: this.width,
+      from: config?.from,
+      subject: result.subject,
+      srcdoc: result.srcdoc,
+      notices,
+      missing: result.missing,
+      imageProblems: read.imageDiagnostics.length,
+      imageProblemsLabel: imageProblemsLabel(read.imageDiagnostics.length),
+    };
+  }
+
+  /** Jumps to the first image problem in the HTML part and shows the Problems view. */
+  private async revealImageProblems(): Promise<void> {
+    const read = this.last;
+    const first = read?.imageDiagnostics[0];
+    if (!read?.htmlUri || !first) return;
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === read.htmlUri?.toString());
+    const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+    await vscode.window.showTextDocument(read.htmlUri, { viewColumn: column, selection: first.range });
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+  }
+
+  dispose(): void {
+    if (EmailPreview.current === this) EmailPreview.current = undefined;
+    clearTimeout(this.timer);
+    this.sequence++;
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+}

@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import type { PreviewStrings } from './messages';
+import type { RenderLabels } from './render';
+
+/** The webview's labels in the editor's language (the webview script has no l10n of its own). */
+export function previewStrings(): PreviewStrings {
+  return {
+    dataSet: vscode.l10n.t('Data set'),
+    noDataSet: vscode.l10n.t('(no data set)'),
+    viewHtml: vscode.l10n.t('HTML'),
+    viewImagesOff: vscode.l10n.t('Images off'),
+    viewText: vscode.l10n.t('Plain text'),
+    desktop: vscode.l10n.t('Desktop'),
+    mobile: vscode.l10n.t('Mobile'),
+    from: vscode.l10n.t('From:'),
+    subject: vscode.l10n.t('Subject:'),
+    noSubject: vscode.l10n.t('(no subject in ses.config.json)'),
+    noSender: vscode.l10n.t('(no sender: set defaults.from in ses.config.json)'),
+    missingVariables: vscode.l10n.t('Missing from this data set:'),
+    missingTooltip: vscode.l10n.t('The data set has no value for {0}: Tencent Cloud cannot fill it.'),
+    frameTitle: vscode.l10n.t('Email preview'),
+    views: vscode.l10n.t('View'),
+    widths: vscode.l10n.t('Width'),
+  };
+}
+
+/** Text placed inside the email document by the renderer. */
+export function renderLabels(): RenderLabels {
+  return {
+    noAlt: vscode.l10n.t('⚠ Image without alt text: recipients who block images see nothing here'),
+    decorative: vscode.l10n.t('Decorative image (empty alt): nothing is shown while images are blocked'),
+    missingTooltip: vscode.l10n.t('The data set has no value for {0}: Tencent Cloud cannot fill it.'),
+  };
+}
+
+export function imageProblemsLabel(count: number): string {
+  return count === 1 ? vscode.l10n.t('1 image problem') : vscode.l10n.t('{0} image problems', count);
+}

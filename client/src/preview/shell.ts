@@ -1,0 +1,73 @@
+// The webview's own page: toolbar, header and the sandboxed iframe the email renders in. Its script
+// (media/preview/preview.js) fills it from messages. Pure: no vscode import.
+import { escapeHtml } from './substitute';
+
+export interface ShellOptions {
+  /** The webview's `cspSource` (where our script and CSS come from). */
+  readonly cspSource: string;
+  /** A fresh random nonce per page: the only script allowed to run is ours. */
+  readonly nonce: string;
+  readonly scriptUri: string;
+  readonly styleUri: string;
+  readonly lang: string;
+  readonly title: string;
+}
+
+/**
+ * The webview page's Content-Security-Policy. `frame-src` is not needed for a srcdoc frame; 'none'
+ * keeps the email from loading any frame at all. The email frame inherits this policy too.
+ */
+export function shellCsp(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `img-src ${cspSource} https: http: data:`,
+    `style-src ${cspSource} 'unsafe-inline'`,
+    `font-src ${cspSource} https: http: data:`,
+    `script-src 'nonce-${nonce}'`,
+    "frame-src 'none'",
+    "form-action 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}
+
+/** A nonce from 32 random bytes, base64 without padding (allowed in a CSP nonce). */
+export function makeNonce(random: (size: number) => Uint8Array): string {
+  return Buffer.from(random(32)).toString('base64').replace(/=+$/, '');
+}
+
+export function shellHtml(options: ShellOptions): string {
+  const attr = escapeHtml;
+  // sandbox="" grants nothing: no scripts, no same origin, no popups, no top navigation, no forms.
+  return `<!DOCTYPE html>
+<html lang="${attr(options.lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(shellCsp(options.cspSource, options.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${attr(options.styleUri)}">
+<title>${attr(options.title)}</title>
+</head>
+<body>
+<div id="toolbar" role="toolbar">
+  <label id="dataset-label"><span id="dataset-text"></span> <select id="dataset"></select></label>
+  <div class="group" id="views" role="tablist">
+    <button type="button" role="tab" data-view="html" id="view-html"></button>
+    <button type="button" role="tab" data-view="imagesOff" id="view-imagesOff"></button>
+    <button type="button" role="tab" data-view="text" id="view-text"></button>
+  </div>
+  <div class="group" id="widths">
+    <button type="button" data-width="desktop" id="width-desktop"></button>
+    <button type="button" data-width="mobile" id="width-mobile"></button>
+  </div>
+  <button type="button" id="image-problems" hidden></button>
+</div>
+<div id="header">
+  <div class="row"><span class="key" id="from-key"></span> <span id="from"></span></div>
+  <div class="row"><span class="key" id="subject-key"></span> <span id="subject"></span></div>
+</div>
+<div id="notices"></div>
+<div id="stage"><iframe id="email" sandbox="" referrerpolicy="no-referrer"></iframe></div>
+<script nonce="${attr(options.nonce)}" src="${attr(options.scriptUri)}"></script>
+</body>
+</html>`;
+}

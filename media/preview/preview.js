@@ -1,0 +1,119 @@
+// The preview webview's UI. Runs under the page's CSP with a nonce; the email itself is in the
+// sandboxed iframe (#email) and never runs script. Messages: client/src/preview/messages.ts.
+/* global acquireVsCodeApi, window, document, Option */
+// @ts-check
+(function () {
+  'use strict';
+  const vscode = acquireVsCodeApi();
+  /** @type {import('../../client/src/preview/messages').PreviewStrings | undefined} */
+  let strings;
+  /** @type {import('../../client/src/preview/messages').PreviewState | undefined} */
+  let state;
+
+  const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
+  const frame = /** @type {HTMLIFrameElement} */ ($('email'));
+  const dataset = /** @type {HTMLSelectElement} */ ($('dataset'));
+
+  /** @param {import('../../client/src/preview/messages').FromWebview} message */
+  const post = (message) => vscode.postMessage(message);
+
+  function applyStrings() {
+    if (!strings) return;
+    $('dataset-text').textContent = strings.dataSet;
+    $('view-html').textContent = strings.viewHtml;
+    $('view-imagesOff').textContent = strings.viewImagesOff;
+    $('view-text').textContent = strings.viewText;
+    $('width-desktop').textContent = strings.desktop;
+    $('width-mobile').textContent = strings.mobile;
+    $('from-key').textContent = strings.from;
+    $('subject-key').textContent = strings.subject;
+    $('views').setAttribute('aria-label', strings.views);
+    $('widths').setAttribute('aria-label', strings.widths);
+    frame.title = strings.frameTitle;
+  }
+
+  /** @param {HTMLElement} element @param {readonly { text: string, missing?: boolean }[] | undefined} segments */
+  function showSegments(element, segments) {
+    element.replaceChildren();
+    for (const segment of segments ?? []) {
+      if (!segment.missing) { element.append(segment.text); continue; }
+      const mark = document.createElement('mark');
+      mark.className = 'missing';
+      mark.textContent = segment.text;
+      if (strings) mark.title = strings.missingTooltip.replace('{0}', segment.text.replace(/^\{\{\s*|\s*\}\}$/g, ''));
+      element.append(mark);
+    }
+  }
+
+  function render() {
+    if (!state || !strings) return;
+    const s = state;
+    // Data sets: rebuilt only when the list changes, so an open dropdown is not reset on every keystroke.
+    const names = s.dataSets.join('\n');
+    if (dataset.dataset.names !== names) {
+      dataset.replaceChildren(...s.dataSets.map((name) => new Option(name, name)));
+      dataset.dataset.names = names;
+    }
+    dataset.disabled = s.dataSets.length === 0;
+    if (!s.dataSets.length) dataset.replaceChildren(new Option(strings.noDataSet, ''));
+    if (s.dataSet !== undefined) dataset.value = s.dataSet;
+
+    for (const button of document.querySelectorAll('[data-view]')) {
+      const on = button.getAttribute('data-view') === s.view;
+      button.classList.toggle('active', on);
+      button.setAttribute('aria-selected', String(on));
+    }
+    for (const button of document.querySelectorAll('[data-width]')) {
+      const on = button.getAttribute('data-width') === s.width;
+      button.classList.toggle('active', on);
+      button.setAttribute('aria-pressed', String(on));
+    }
+    const problems = $('image-problems');
+    problems.hidden = s.imageProblems === 0;
+    problems.textContent = s.imageProblemsLabel;
+
+    $('from').textContent = s.from ?? strings.noSender;
+    $('from').classList.toggle('none', s.from === undefined);
+    if (s.subject) showSegments($('subject'), s.subject);
+    else $('subject').textContent = strings.noSubject;
+    $('subject').classList.toggle('none', !s.subject);
+
+    const notices = $('notices');
+    notices.replaceChildren(...s.notices.map((notice) => {
+      const div = document.createElement('div');
+      div.className = `notice ${notice.kind}`;
+      div.textContent = notice.text;
+      return div;
+    }));
+    if (s.missing.length) {
+      const div = document.createElement('div');
+      div.className = 'notice warning missing-list';
+      div.textContent = `${strings.missingVariables} ${s.missing.join(', ')}`;
+      notices.append(div);
+    }
+
+    frame.classList.toggle('mobile', s.width === 'mobile');
+    // Setting srcdoc reloads the frame; skip it when nothing in the email changed (a width switch).
+    if (frame.dataset.doc !== s.srcdoc) {
+      frame.srcdoc = s.srcdoc;
+      frame.dataset.doc = s.srcdoc;
+    }
+  }
+
+  window.addEventListener('message', (event) => {
+    const message = event.data;
+    if (!message || typeof message !== 'object') return;
+    if (message.type === 'init') { strings = message.strings; applyStrings(); render(); }
+    if (message.type === 'update') { state = message.state; render(); }
+  });
+
+  dataset.addEventListener('change', () => post({ type: 'selectDataSet', set: dataset.value }));
+  for (const button of document.querySelectorAll('[data-view]')) {
+    button.addEventListener('click', () => post({ type: 'setView', view: /** @type {any} */ (button.getAttribute('data-view')) }));
+  }
+  for (const button of document.querySelectorAll('[data-width]')) {
+    button.addEventListener('click', () => post({ type: 'setWidth', width: /** @type {any} */ (button.getAttribute('data-width')) }));
+  }
+  $('image-problems').addEventListener('click', () => post({ type: 'revealImageProblems' }));
+  post({ type: 'ready' });
+}());
