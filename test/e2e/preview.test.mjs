@@ -142,4 +142,18 @@ describe('the email preview', () => {
     await button.click();
     await waitFor(async () => (await page.locator('.markers-panel').count()) > 0, { page, what: 'the Problems view' });
   });
+  test('the data-set picker fills the template from another data set; a missing value stays marked', async () => {
+    await page.keyboard.press('Control+1');
+    await openFile(page, 'welcome.ses.html');
+    // The default set lacks coupon: the raw placeholder is marked, never empty.
+    await emailText(page, (t) => t.includes('Hi Alex,') && t.includes('welcome code {{coupon}} takes'), 'welcome with the default data set');
+    assert.equal(await emailEval(page, () => document.querySelector('mark.ses-missing')?.textContent), '{{coupon}}');
+    const { ui } = await previewFrames(page);
+    assert.deepEqual(await ui.locator('#dataset option').allInnerTexts(), ['default', 'zh']);
+    assert.equal(await ui.locator('#subject').innerText(), 'Welcome to Example Shop, Alex');
+    await ui.locator('#dataset').selectOption('zh');
+    await emailText(page, (t) => t.includes('Hi 小明,') && t.includes('welcome code WELCOME10 takes') && t.includes('2026年12月31日'), 'welcome with data set zh');
+    assert.equal(await ui.locator('#subject').innerText(), 'Welcome to Example Shop, 小明');
+    await screenshot(page, 'preview-6-data-set-zh');
+  });
 });
