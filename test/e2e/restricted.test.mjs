@@ -13,7 +13,9 @@ import {
 } from './harness.mjs';
 
 const emulatorModule = path.join(repoRoot, 'out/test/emulator/index.js');
-const API_COMMANDS = ['SES: Send Test Email', 'SES: Check Blocklist', 'SES: Preflight Check', 'SES: Check Delivery Status'];
+const API_COMMANDS = [
+  'SES: Send Test Email', 'SES: Check Blocklist', 'SES: Preflight Check', 'SES: Check Delivery Status', 'SES: Push Template', 'SES: Pull Template', 'SES: Show Template Status',
+];
 
 /** The labels the command palette lists for `query` (without the leading `>`). */
 async function paletteEntries(page, query, expected) {
