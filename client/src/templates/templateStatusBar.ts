@@ -23,6 +23,7 @@ export class TemplateStatusTracker implements vscode.Disposable {
   private lastFailure: ApiFailure | undefined;
   private inFlight: Promise<void> | undefined;
   private generation = 0;
+  private shownId: number | undefined;
 
   constructor(private readonly deps: ApiDeps) {
     this.item.name = vscode.l10n.t('SES template review status');
@@ -80,12 +81,13 @@ export class TemplateStatusTracker implements vscode.Disposable {
   async update({ fetchIfStale = true } = {}): Promise<void> {
     const generation = ++this.generation;
     const document = vscode.window.activeTextEditor?.document;
-    // No text editor (a preview or a webview has the focus): keep showing the last template's status.
-    if (!document) return;
-    const template = await templateOf(document);
-    const templateId = template?.config?.templateId;
+    // No text editor (a preview or a webview has the focus): keep to the template shown last.
+    const templateId = document ? (await templateOf(document))?.config?.templateId : this.shownId;
     if (templateId === undefined || !vscode.workspace.isTrusted || !(await this.deps.credentials.resolve())) {
-      if (generation === this.generation) this.item.hide();
+      if (generation === this.generation) {
+        this.item.hide();
+        this.shownId = undefined;
+      }
       return;
     }
     if (fetchIfStale && Date.now() - this.fetchedAt >= MIN_REFRESH_MS) {
@@ -95,7 +97,9 @@ export class TemplateStatusTracker implements vscode.Disposable {
     if (generation !== this.generation) return;
     const meta = this.remote.get(templateId);
     if (meta) {
-      this.item.text = `${statusIcon(meta.TemplateStatus)} ${vscode.l10n.t('SES: {0}', statusWords(meta.TemplateStatus, meta.ReviewReason))}`;
+      // A long review reason is cut in the bar; the tooltip and the status page have all of it.
+      const reason = meta.ReviewReason && [...meta.ReviewReason].length > 40 ? `${[...meta.ReviewReason].slice(0, 39).join('')}…` : meta.ReviewReason;
+      this.item.text = `${statusIcon(meta.TemplateStatus)} ${vscode.l10n.t('SES: {0}', statusWords(meta.TemplateStatus, reason))}`;
       this.item.tooltip = `${meta.TemplateName} (TemplateID ${templateId}): ${statusWords(meta.TemplateStatus, meta.ReviewReason)}\n${vscode.l10n.t('Click to show the review status of every template.')}`;
     } else if (this.lastFailure) {
       this.item.text = `$(question) ${vscode.l10n.t('SES: status unknown')}`;
@@ -104,6 +108,7 @@ export class TemplateStatusTracker implements vscode.Disposable {
       this.item.text = `$(warning) ${vscode.l10n.t('SES: template {0} not found', String(templateId))}`;
       this.item.tooltip = vscode.l10n.t('Tencent Cloud has no template with the TemplateID {0} of ses.config.json.', String(templateId));
     }
+    this.shownId = templateId;
     this.item.show();
   }
 }
