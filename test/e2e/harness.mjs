@@ -306,6 +306,9 @@ export async function runCommand(page, title) {
     text: `>${title}`,
     pick: (label) => label === title || label.startsWith(`${title},`) || label.startsWith(`${title} `),
     what: `command "${title}" in the command palette`,
+    // Contributed commands are listed once the extension host has started; on a cold, busy machine
+    // (CI's first code-server start) that took more than 15 s.
+    timeout: 45_000,
     // A command may open a quick pick of its own in the same widget.
     closed: () => waitFor(async () => !(await quickInput(page).isVisible())
       || !(await quickInput(page).locator('input').inputValue()).startsWith('>'),
