@@ -300,20 +300,28 @@ async function quickPick(page, { open, text, pick, what, timeout = 15_000, close
 }
 
 /** Runs a command by its title through the command palette (e.g. 'View: Focus Problems'). */
-export async function runCommand(page, title) {
-  await quickPick(page, {
-    open: () => page.keyboard.press('F1'),
-    text: `>${title}`,
-    pick: (label) => label === title || label.startsWith(`${title},`) || label.startsWith(`${title} `),
-    what: `command "${title}" in the command palette`,
-    // Contributed commands are listed once the extension host has started; on a cold, busy machine
-    // (CI's first code-server start) that took more than 15 s.
-    timeout: 45_000,
-    // A command may open a quick pick of its own in the same widget.
-    closed: () => waitFor(async () => !(await quickInput(page).isVisible())
-      || !(await quickInput(page).locator('input').inputValue()).startsWith('>'),
-    { what: `the command palette to close after "${title}"`, page }),
-  });
+export async function runCommand(page, title, { timeout = 45_000 } = {}) {
+  // The palette lists the commands known when it opens: one opened before the extension host had
+  // registered ours never shows them (seen on CI's first, cold start). Reopen until it does.
+  const until = Date.now() + timeout;
+  for (;;) {
+    try {
+      await quickPick(page, {
+        open: () => page.keyboard.press('F1'),
+        text: `>${title}`,
+        pick: (label) => label === title || label.startsWith(`${title},`) || label.startsWith(`${title} `),
+        what: `command "${title}" in the command palette`,
+        timeout: 5_000,
+        // A command may open a quick pick of its own in the same widget.
+        closed: () => waitFor(async () => !(await quickInput(page).isVisible())
+          || !(await quickInput(page).locator('input').inputValue()).startsWith('>'),
+        { what: `the command palette to close after "${title}"`, page }),
+      });
+      return;
+    } catch (error) {
+      if (Date.now() > until || !String(error?.message).includes('in the command palette')) throw error;
+    }
+  }
 }
 
 /** Opens a workspace file through Quick Open and waits for its editor to be active and focused. */
