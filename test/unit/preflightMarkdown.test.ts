@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import * as l10n from '@vscode/l10n';
-import { escapeMarkdown, faqCommandLink, preflightMarkdown } from '../../client/src/preflight/markdown';
+import { escapeMarkdown, faqAnchor, preflightMarkdown } from '../../client/src/preflight/markdown';
 import { decodeContent, decodeTemplate, sameContent, variablesOf } from '../../client/src/preflight/remoteTemplate';
 import { step, worstOutcome, type PreflightReport } from '../../client/src/preflight/report';
 import { senderAddress } from '../../client/src/preflight/senderStep';
@@ -31,10 +31,12 @@ describe('preflight report → Markdown', () => {
     assert.match(md, /^- ✗ pending \\<b\\>\\\*review\\\*\\<\/b\\>$/m, 'API text is escaped, never markup');
     assert.match(md, /^ {2}- Fix: wait$/m);
     assert.match(md, /^- ⚠ differs$/m);
-    assert.ok(md.includes(`FAQ: [Why a send fails](${faqCommandLink('send-failures')})`));
-    assert.match(md, /^### Why a send fails$/m, 'the FAQ text itself is appended, one level deeper');
-    // A topic no step uses is not appended; a topic the server did not give is linked by id.
-    assert.match(md, /\[blocklist\]\(command:sesStudio\.openFaq\?%5B%22blocklist%22%5D\)/);
+    // The Markdown preview refuses command: links: the steps link to the topic's text on the same page.
+    assert.ok(md.includes(`FAQ: [Why a send fails](#${faqAnchor('send-failures')})`));
+    assert.match(md, /^<a id="faq-send-failures"><\/a>\n\n### Why a send fails$/m, 'the FAQ text itself is appended, one level deeper, under its anchor');
+    assert.doesNotMatch(md, /command:/);
+    // A topic no step uses is not appended; a topic the server did not give is named, not linked.
+    assert.match(md, /^FAQ: blocklist$/m);
   });
 
   it('in Chinese', () => {

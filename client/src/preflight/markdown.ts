@@ -15,9 +15,12 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]<>#|]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }
 
-/** `command:` link that opens the topic with "SES: Open FAQ". */
-export function faqCommandLink(id: string): string {
-  return `command:sesStudio.openFaq?${encodeURIComponent(JSON.stringify([id]))}`;
+/**
+ * The anchor of an FAQ topic appended to the report. The Markdown preview refuses `command:` links
+ * (microsoft/vscode#215939), so the steps link to the topic's text further down the same page.
+ */
+export function faqAnchor(id: string): string {
+  return `faq-${id.replace(/[^A-Za-z0-9-]/g, '-')}`;
 }
 
 function findingLines(l10n: L10n, finding: Finding): string[] {
@@ -38,7 +41,7 @@ export function preflightMarkdown(l10n: L10n, report: PreflightReport, faq: read
     for (const finding of step.findings) lines.push(...findingLines(l10n, finding));
     const links = step.faqTopics.map((id) => {
       const topic = faq.find((t) => t.id === id);
-      return `[${escapeMarkdown(topic?.title ?? id)}](${faqCommandLink(id)})`;
+      return topic ? `[${escapeMarkdown(topic.title)}](#${faqAnchor(id)})` : escapeMarkdown(id);
     });
     if (links.length > 0) lines.push('', `${l10n.t('FAQ')}: ${links.join(' · ')}`);
     lines.push('');
@@ -47,7 +50,7 @@ export function preflightMarkdown(l10n: L10n, report: PreflightReport, faq: read
   if (used.length > 0) {
     lines.push('---', '', `# ${l10n.t('The FAQ topics of this check')}`, '');
     // The topics' own Markdown (from the knowledge base), one level deeper, so that they sit under this heading.
-    for (const topic of used) lines.push(topic.markdown.replace(/^(#+) /gm, '#$1 ').trim(), '');
+    for (const topic of used) lines.push(`<a id="${faqAnchor(topic.id)}"></a>`, '', topic.markdown.replace(/^(#+) /gm, '#$1 ').trim(), '');
   }
   return lines.join('\n') + '\n';
 }
