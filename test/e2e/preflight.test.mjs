@@ -106,6 +106,12 @@ describe('"SES: Preflight Check" in VS Code, against the SES emulator', () => {
     assert.match(view, /Template 21001 "order-confirmation" is approved/);
     assert.match(view, /The local files match the stored template/);
     assert.match(view, /Why a send fails: the checklist/, 'the FAQ topic is linked and shown');
+    // The link leads to the topic's text on the same page: the preview keeps the anchor it points to.
+    const anchors = await Promise.all(page.frames().map((frame) => frame.evaluate(() => ({
+      link: document.querySelector('a[href$="#faq-send-failures"]') !== null,
+      target: document.getElementById('faq-send-failures') !== null,
+    })).catch(() => ({ link: false, target: false }))));
+    assert.ok(anchors.some((a) => a.link && a.target), JSON.stringify(anchors));
     const actions = new Set(emulator.requests.map((r) => r.action));
     for (const action of ['ListEmailAddress', 'ListEmailIdentities', 'GetEmailIdentity', 'ListBlackEmailAddress', 'GetEmailTemplate']) assert.ok(actions.has(action), action);
     assert.equal(emulator.requests.find((r) => r.action === 'GetEmailIdentity').body.EmailIdentity, 'mail.example.com');
