@@ -22,7 +22,8 @@ const { startEmulator, loadSeedFile, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } =
   await import(pathToFileURL(path.join(repoRoot, 'out/test/emulator/index.js')).href);
 const emulator = await startEmulator({
   port: apiPort,
-  seed: loadSeedFile(path.join(repoRoot, 'test/emulator/seeds/examples.json')),
+  // A template pushed in the demo is "reviewed" a minute later, so its status can be seen to change.
+  seed: { ...loadSeedFile(path.join(repoRoot, 'test/emulator/seeds/examples.json')), autoApproveAfterSeconds: 60 },
   log: (line) => console.log(`[emulator] ${line}`),
 });
 let server;

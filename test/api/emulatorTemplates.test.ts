@@ -156,3 +156,30 @@ describe('review transitions (reviewTemplate, the reviewers\' stand-in)', () => 
     assert.equal(reviewTemplate(emulator.state, 424242, 0), false);
   });
 });
+
+describe('autoApproveAfterSeconds (the demo of npm start)', () => {
+  it('approves a template submitted during the run once the delay has passed, and leaves seeded pending ones alone', async () => {
+    let nowMs = FIXED_NOW_MS;
+    const demo = await startEmulator({ seed: { ...examplesSeed(), autoApproveAfterSeconds: 60 }, now: () => nowMs });
+    try {
+      const at = (ms: number) => ({ timestamp: Math.floor(ms / 1000) });
+      const status = async (id: number) => {
+        const result = await signedCall(demo.url, 'GetEmailTemplate', { TemplateID: id }, at(nowMs));
+        return result.json?.Response?.TemplateStatus;
+      };
+      const created = await signedCall(demo.url, 'CreateEmailTemplate', { TemplateName: 'demo', TemplateContent: { Html: b64('<p>{{a}}</p>') } }, at(nowMs));
+      const id = created.json?.Response?.TemplateID as number;
+      const seededPending = demo.state.templates.find((t) => t.TemplateStatus === 1 && t.SubmittedTimestamp === undefined)?.TemplateID;
+      assert.ok(seededPending, 'the examples seed has a pending template');
+      nowMs += 59_000;
+      assert.equal(await status(id), 1, 'still pending before the delay');
+      nowMs += 1_000;
+      assert.equal(await status(id), 0, 'approved after 60 s');
+      assert.equal(await status(seededPending), 1, 'a seeded pending template is not reviewed automatically');
+      await signedCall(demo.url, 'UpdateEmailTemplate', { TemplateID: id, TemplateName: 'demo', TemplateContent: { Html: b64('<p>{{b}}</p>') } }, at(nowMs));
+      assert.equal(await status(id), 1, 'an update goes back to review');
+    } finally {
+      await demo.close();
+    }
+  });
+});

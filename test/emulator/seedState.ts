@@ -81,5 +81,6 @@ export function stateFromSeed(seed: EmulatorSeed = {}, nowSeconds: number): Emul
       };
     }),
     allowSimpleContent: seed.allowSimpleContent ?? false,
+    ...(typeof seed.autoApproveAfterSeconds === 'number' && seed.autoApproveAfterSeconds >= 0 ? { autoApproveAfterSeconds: seed.autoApproveAfterSeconds } : {}),
   };
 }

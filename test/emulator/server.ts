@@ -7,6 +7,7 @@ import { ACTIONS } from './actions';
 import { ApiError, defaultMessage } from './apiError';
 import { FaultQueue, type OutcomeFault } from './faultQueue';
 import { stateFromSeed } from './seedState';
+import { settleReviews } from './actions/templates';
 import type { EmulatorHandle, EmulatorOptions, ReceivedRequest } from './types';
 import { verifySignature } from './verifySignature';
 
@@ -124,6 +125,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     const params = parseJson(body);
     if (!params || typeof params !== 'object' || Array.isArray(params)) throw new ApiError('InvalidParameter', 'The request body must be a JSON object.');
+    settleReviews(state, nowSeconds());
     return handler(params as Record<string, unknown>, { state, nowSeconds: nowSeconds() });
   }
 

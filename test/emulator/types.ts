@@ -145,6 +145,11 @@ export interface EmulatorSeed {
   messages?: SeedMessage[];
   /** Whether the account may send `Simple` (custom) content; default false, as for new accounts. */
   allowSimpleContent?: boolean;
+  /**
+   * Demo only: a template created or updated during the run is approved this many seconds later
+   * (Tencent's reviewers take about a business day). Unset: it stays pending until `reviewTemplate`.
+   */
+  autoApproveAfterSeconds?: number;
 }
 
 // ---- Live state (times resolved to unix seconds) ----
@@ -165,6 +170,8 @@ export interface EmulatorTemplate {
   Text?: string;
   ReviewReason: string;
   CreatedTimestamp: number;
+  /** Unix seconds of the last CreateEmailTemplate / UpdateEmailTemplate (unset for seeded templates). */
+  SubmittedTimestamp?: number;
 }
 
 export interface EmulatorBlockedAddress {
@@ -216,4 +223,5 @@ export interface EmulatorState {
   unsubscribed: string[];
   messages: EmulatorMessage[];
   allowSimpleContent: boolean;
+  autoApproveAfterSeconds?: number;
 }

@@ -91,12 +91,12 @@ export const createEmailTemplate: ActionHandler = (params, { state, nowSeconds }
   const content = readContent(params);
   if (state.templates.length >= MAX_TEMPLATES) throw new ApiError('FailedOperation.ExceedTemplateLimit', 'The number of templates exceeds the upper limit.');
   const id = Math.max(0, ...state.templates.map((t) => t.TemplateID)) + 1;
-  state.templates.push({ TemplateID: id, TemplateName: name, TemplateStatus: 1, ...content, ReviewReason: '', CreatedTimestamp: nowSeconds });
+  state.templates.push({ TemplateID: id, TemplateName: name, TemplateStatus: 1, ...content, ReviewReason: '', CreatedTimestamp: nowSeconds, SubmittedTimestamp: nowSeconds });
   return { TemplateID: id };
 };
 
 /** UpdateEmailTemplate: replaces name and content (a part left out is dropped) and sends the template back to review. */
-export const updateEmailTemplate: ActionHandler = (params, { state }) => {
+export const updateEmailTemplate: ActionHandler = (params, { state, nowSeconds }) => {
   allowOnly(params, ['TemplateID', 'TemplateName', 'TemplateContent']);
   const id = requireUint(params, 'TemplateID');
   const name = readName(params, 'InvalidParameterValue.TemplateNameIsNULL');
@@ -108,6 +108,7 @@ export const updateEmailTemplate: ActionHandler = (params, { state }) => {
   template.Text = content.Text;
   template.TemplateStatus = 1;
   template.ReviewReason = '';
+  template.SubmittedTimestamp = nowSeconds;
   return {};
 };
 
@@ -131,4 +132,15 @@ export function reviewTemplate(state: EmulatorState, templateId: number, status:
   template.TemplateStatus = status;
   template.ReviewReason = reason ?? (status === 0 ? '通过' : '');
   return true;
+}
+
+/** With `autoApproveAfterSeconds` (the demo), approves the templates submitted at least that long ago. */
+export function settleReviews(state: EmulatorState, nowSeconds: number): void {
+  const delay = state.autoApproveAfterSeconds;
+  if (delay === undefined) return;
+  for (const template of state.templates) {
+    if (template.TemplateStatus === 1 && template.SubmittedTimestamp !== undefined && nowSeconds - template.SubmittedTimestamp >= delay) {
+      reviewTemplate(state, template.TemplateID, 0);
+    }
+  }
 }
