@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { createApiServices } from './api';
 import { COMMANDS } from './commands';
+import { activateOnlineDiagnostics } from './online/onlineDiagnostics';
 import { activateTemplates } from './templates';
 import { adoptTemplateLanguage, templateGlobs } from './templateFiles';
 import { TemplateServer } from './templateServer';
@@ -16,6 +17,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const api = createApiServices(context, output);
   // The remote documents of the push/pull diffs and the review status bar item.
   context.subscriptions.push(activateTemplates({ server: templateServer, output, credentials: api.credentials }));
+  // The findings of "Check Images and Links Online", kept apart from the language server's.
+  context.subscriptions.push(activateOnlineDiagnostics());
 
   for (const [id, run] of Object.entries(COMMANDS)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => run({ server: templateServer, output, api, extensionUri: context.extensionUri }, ...args)));

@@ -4,6 +4,7 @@ import { checkBlocklist } from '../api/checkBlocklist';
 import { setCredentials, signOut } from '../api/credentialCommands';
 import { checkDeliveryStatus } from '../api/deliveryStatus';
 import { sendTestEmail } from '../api/sendTestEmail';
+import { checkUrlsOnline } from '../online/checkUrlsOnline';
 import { templateCommands } from '../templates';
 import { preflightCheck } from '../preflight/preflightCheck';
 import { openPreview } from '../preview/openPreview';
@@ -43,6 +44,8 @@ export const COMMANDS: Record<string, (context: CommandContext, ...args: unknown
   'sesStudio.pushTemplate': ({ server, output, api }) => templateCommands.push({ server, output, credentials: api.credentials }),
   'sesStudio.pullTemplate': ({ server, output, api }, templateId) => templateCommands.pull({ server, output, credentials: api.credentials }, templateId),
   'sesStudio.showTemplateStatus': ({ server, output, api }) => templateCommands.status({ server, output, credentials: api.credentials }),
+  // The template's image and link URLs fetched (client/src/online); a programmatic call may pass the template's URI.
+  'sesStudio.checkUrlsOnline': ({ output }, uri) => checkUrlsOnline(output, uri),
   // The preview of the active template; the editor-title button passes the file's URI.
   'sesStudio.openPreview': ({ extensionUri, output }, uri) => openPreview(extensionUri, output, false, uri),
   'sesStudio.openPreviewToSide': ({ extensionUri, output }, uri) => openPreview(extensionUri, output, true, uri),

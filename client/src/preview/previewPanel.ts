@@ -2,6 +2,7 @@
 // one preview; it follows the active template editor and re-renders from the buffers on every edit.
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
+import { checkOnPreview } from '../online/checkUrlsOnline';
 import { isFromWebview, type FromWebview, type Notice, type PreviewState, type PreviewView, type PreviewWidth, type ToWebview } from './messages';
 import { readPreviewSource, type PreviewSource } from './previewSource';
 import { imageProblemsLabel, previewStrings, renderLabels } from './previewStrings';
@@ -132,6 +133,7 @@ export class EmailPreview implements vscode.Disposable {
       if (sequence !== this.sequence) return; // a newer refresh started meanwhile
       if (!read) return;
       this.last = read;
+      checkOnPreview(this.output, source, read.template.folder.toString() + read.template.name);
       this.panel.title = vscode.l10n.t('Preview {0}', read.template.name);
       this.post({ type: 'update', state: this.state(read) });
     } catch (error) {

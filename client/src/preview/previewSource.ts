@@ -41,7 +41,8 @@ export async function readPreviewSource(uri: vscode.Uri): Promise<PreviewSource 
   const textUri = template.parts.find((p) => !isHtmlPart(p));
   const [html, text] = await Promise.all([htmlUri && readText(htmlUri), textUri && readText(textUri)]);
   const dataSets = await Promise.all(template.dataSets.map(async ({ set, uri: dataUri }) => ({ set, uri: dataUri, data: parseData(await readText(dataUri)) })));
-  const imageDiagnostics = htmlUri && html !== undefined ? vscode.languages.getDiagnostics(htmlUri).filter((d) => codeOf(d).startsWith('image-')) : [];
+  // The language server's image checks, and the images the online check found broken (client/src/online).
+  const imageDiagnostics = htmlUri && html !== undefined ? vscode.languages.getDiagnostics(htmlUri).filter((d) => /^(?:online-)?image-/.test(codeOf(d))) : [];
   const imageProblems = html === undefined ? [] : imageDiagnostics.map((d) => ({ offset: offsetAt(html, d.range.start.line, d.range.start.character), message: d.message }));
   return { template, htmlUri, html, text, dataSets, imageProblems, imageDiagnostics };
 }
