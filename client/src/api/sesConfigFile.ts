@@ -2,6 +2,7 @@
 // checks (server/src/service/project/sesConfig.ts, offsets for diagnostics); the client only needs
 // values, so it reads them here with the same parser rather than asking the server. Pure (no vscode).
 import { parse } from 'jsonc-parser';
+import { safeToParse } from '../../../server/src/service/project/jsonNesting';
 import type { SesRegion } from '../cloud/types';
 import type { TriggerKind } from './sendPlan';
 
@@ -26,11 +27,13 @@ type Json = Record<string, unknown>;
 const objectOr = (value: unknown): Json => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {});
 const stringOr = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
 const triggerOr = (value: unknown): TriggerKind | undefined => (value === 'transactional' || value === 'marketing' ? value : undefined);
+/** The parsed config, or undefined for a file nested too deep to parse without overflowing the stack. */
+const parseConfig = (text: string): unknown => (safeToParse(text) ? parse(text, [], { allowTrailingComma: true }) : undefined);
 const regionOr = (value: unknown): SesRegion | undefined => (REGIONS as readonly unknown[]).includes(value) ? (value as SesRegion) : undefined;
 
 /** Reads the entry of `key` (e.g. `order-confirmation`, `legacy/win-back`) with the defaults applied. Never throws. */
 export function templateSendConfig(text: string, key: string): TemplateSendConfig {
-  const root = objectOr(parse(text, [], { allowTrailingComma: true }));
+  const root = objectOr(parseConfig(text));
   const defaults = objectOr(root.defaults);
   const templates = objectOr(root.templates);
   // Keys may be written with the part's extension (`welcome.ses.html`), as the server accepts.
@@ -51,7 +54,7 @@ export function templateSendConfig(text: string, key: string): TemplateSendConfi
 
 /** `defaults.region` of a config, for calls that concern no template (the blocklist). */
 export function defaultRegion(text: string): SesRegion | undefined {
-  return regionOr(objectOr(objectOr(parse(text, [], { allowTrailingComma: true })).defaults).region);
+  return regionOr(objectOr(objectOr(parseConfig(text)).defaults).region);
 }
 
 /**

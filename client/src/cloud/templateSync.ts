@@ -2,6 +2,7 @@
 // wire encoding of template content, the push/pull decisions, names, the ses.config.json edit and
 // the paged template list. No `vscode` import, so unit and API tests run them in plain node.
 import { applyEdits, modify, parse, type FormattingOptions, type ParseError } from 'jsonc-parser';
+import { safeToParse } from '../../../server/src/service/project/jsonNesting';
 import type { SesClient } from './sesClient';
 import type { ApiFailure, TemplateContent, TemplatesMetadata } from './types';
 
@@ -128,9 +129,14 @@ function entryKeyOf(templates: Json, key: string): string | undefined {
   return Object.keys(templates).find((k) => k.replace(/\.ses\.(html|txt)$/i, '') === key);
 }
 
+/** The parsed config, or undefined for a file nested too deep to parse without overflowing the stack. */
+function parseConfig(configText: string): unknown {
+  return safeToParse(configText) ? parse(configText, [], { allowTrailingComma: true }) : undefined;
+}
+
 /** `templateName` of the template's entry, when it is a non-empty string. */
 export function configTemplateName(configText: string, key: string): string | undefined {
-  const templates = objectOr(objectOr(parse(configText, [], { allowTrailingComma: true })).templates);
+  const templates = objectOr(objectOr(parseConfig(configText)).templates);
   const entryKey = entryKeyOf(templates, key);
   const name = entryKey === undefined ? undefined : objectOr(templates[entryKey]).templateName;
   return typeof name === 'string' && name.trim() !== '' ? name : undefined;
@@ -142,7 +148,7 @@ export interface LinkedTemplate {
 }
 /** Every entry of `templates` with a valid templateId, in file order. Never throws. */
 export function linkedTemplates(configText: string): LinkedTemplate[] {
-  const templates = objectOr(objectOr(parse(configText, [], { allowTrailingComma: true })).templates);
+  const templates = objectOr(objectOr(parseConfig(configText)).templates);
   return Object.entries(templates).flatMap(([key, entry]) => {
     const id = objectOr(entry).templateId;
     return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? [{ key: key.replace(/\.ses\.(html|txt)$/i, ''), templateId: id }] : [];
@@ -164,6 +170,7 @@ function formattingOf(text: string): FormattingOptions {
  */
 export function templateIdEdits(configText: string, key: string, templateId: number): Array<{ offset: number; length: number; content: string }> | undefined {
   const errors: ParseError[] = [];
+  if (!safeToParse(configText)) return undefined;
   const root: unknown = configText.trim() === '' ? {} : parse(configText, errors, { allowTrailingComma: true });
   if (errors.length > 0 || typeof root !== 'object' || root === null || Array.isArray(root)) return undefined;
   const templates = (root as Json).templates;

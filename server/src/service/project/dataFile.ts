@@ -1,4 +1,5 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { MAX_JSON_DEPTH, nestingBeyond } from './jsonNesting';
 
 export type ValueKind = 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array';
 
@@ -34,7 +35,7 @@ export interface DataFile {
  * Arrays and objects nested deeper than this are not parsed: the JSON parser recurses, and 10,000
  * levels overflow the stack. TemplateData is flat, so a data set never comes near it.
  */
-export const MAX_DATA_DEPTH = 100;
+export const MAX_DATA_DEPTH = MAX_JSON_DEPTH;
 /** Syntax errors kept per file: a 10 MB file of garbage has millions. */
 export const MAX_SYNTAX_PROBLEMS = 100;
 
@@ -75,23 +76,6 @@ export function parseDataFile(text: string): DataFile {
     }
   }
   return { entries, problems, compactBytes: compactSize(entries), insertAt: root?.type === 'object' ? insertionPoint(text, root) : undefined };
-}
-
-/** Offset of the first `[` or `{` (outside strings) that opens more than `limit` levels, if any. */
-function nestingBeyond(text: string, limit: number): number | undefined {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
-      else if (c === 0x22 || c === 0x0a || c === 0x0d) inString = false; // a line break ends an unterminated string, as in the parser
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
-      if (++depth > limit) return i;
-    } else if (c === 0x5d || c === 0x7d) depth = Math.max(0, depth - 1);
-  }
-  return undefined;
 }
 
 function kindOf(node: Node): ValueKind {

@@ -1,4 +1,5 @@
 import { parseTree, type Node } from 'jsonc-parser';
+import { safeToParse } from './jsonNesting';
 
 /** What ses.config.json says of one template. Offsets are offsets in the config document. */
 export interface TemplateConfig {
@@ -20,6 +21,8 @@ export interface SesConfig {
  */
 export function parseSesConfig(text: string): SesConfig {
   const templates = new Map<string, TemplateConfig>();
+  // Nested too deep for the parser's recursion: read as a config without templates.
+  if (!safeToParse(text)) return { templates };
   const root = parseTree(text, [], { allowTrailingComma: true });
   const list = property(root, 'templates');
   if (list?.type !== 'object') return { templates };
