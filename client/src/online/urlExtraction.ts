@@ -71,7 +71,7 @@ interface RawUrl {
 const VARIABLE = /\{\{\{?\s*([^{}]*?)\s*\}?\}\}/g;
 
 /** The http(s) URLs the text part's readers can click: `https://…` runs, and `{{link}}`-style runs that may turn into one. */
-const TEXT_URL = /(?:https?:\/\/|\{\{)(?:[^\s<>"'{}]|\{\{[^{}\n]*\}\})*/gi;
+const TEXT_URL = /(?:https?:\/\/|\{\{[^{}\n]*\}\})(?:[^\s<>"'{}]|\{\{[^{}\n]*\}\})*/gi;
 
 function htmlUrls(html: string, out: RawUrl[]): void {
   const model = parseHtml(html);
@@ -93,13 +93,15 @@ function htmlUrls(html: string, out: RawUrl[]): void {
   }
   // `@import` and `src` of @font-face are stylesheets and fonts, which the unsupported-html check reports.
   for (const css of model.cssUrls) if (css.property !== '@import' && css.property !== 'src') add('image', css.start, css.end);
+  // Document order, so that the first occurrence of a URL is the first in the file.
+  out.sort((a, b) => a.start - b.start);
 }
 
 function textUrls(text: string, out: RawUrl[]): void {
   TEXT_URL.lastIndex = 0;
   for (let match = TEXT_URL.exec(text); match; match = TEXT_URL.exec(text)) {
     // Sentence punctuation after a link is not part of it: "see https://a.example/x."
-    const value = match[0].replace(/[.,;:!?)\]}>'"，。；：！？）]+$/u, (tail) => (tail.startsWith('}}') ? tail : ''));
+    const value = match[0].replace(/[.,;:!?)\]>'"，。；：！？）]+$/u, '');
     if (value.length > 0) out.push({ kind: 'link', part: 'text', start: match.index, end: match.index + value.length, value });
   }
 }
