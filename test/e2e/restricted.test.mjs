@@ -14,7 +14,7 @@ import {
 
 const emulatorModule = path.join(repoRoot, 'out/test/emulator/index.js');
 const API_COMMANDS = [
-  'SES: Send Test Email', 'SES: Check Blocklist', 'SES: Preflight Check', 'SES: Check Delivery Status', 'SES: Push Template', 'SES: Pull Template', 'SES: Show Template Status',
+  'SES: Send Test Email', 'SES: Check Blocklist', 'SES: Preflight Check', 'SES: Check Delivery Status', 'SES: Push Template', 'SES: Pull Template', 'SES: Show Template Status', 'SES: Check Images and Links Online',
 ];
 
 /** The labels the command palette lists for `query` (without the leading `>`). */

@@ -115,15 +115,19 @@ export function postJson(target: URL, options: PostOptions): Promise<HttpAnswer>
   });
 }
 
-function proxyAuthorization(proxy: URL): Record<string, string> {
+/** `Proxy-Authorization` from the credentials of a proxy URL (`http://user:pass@proxy:3128`). */
+export function proxyAuthorization(proxy: URL): Record<string, string> {
   if (!proxy.username) return {};
   const user = decodeURIComponent(proxy.username);
   const password = decodeURIComponent(proxy.password);
   return { 'Proxy-Authorization': `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` };
 }
 
-/** HTTP CONNECT to the proxy; resolves with the raw socket once the proxy answered 200. */
-function openTunnel(proxy: URL, target: URL, strict: boolean, signal: AbortSignal): Promise<Socket> {
+/**
+ * HTTP CONNECT to the proxy; resolves with the raw socket once the proxy answered 200. Shared by the
+ * API client and the online URL check (client/src/online/probe.ts).
+ */
+export function openTunnel(proxy: URL, target: URL, strict: boolean, signal: AbortSignal): Promise<Socket> {
   return new Promise<Socket>((resolve, reject) => {
     const authority = `${target.hostname}:${target.port || 443}`;
     const module = proxy.protocol === 'https:' ? https : http;

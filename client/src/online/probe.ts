@@ -9,9 +9,8 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import * as tls from 'node:tls';
 import { resolveProxy } from '../cloud/proxy';
-import { classifyNetworkError } from '../cloud/transport';
+import { classifyNetworkError, openTunnel, proxyAuthorization } from '../cloud/transport';
 import { isPrivateAddress, isPrivateHost } from './privateHosts';
-import { openTunnel, proxyAuthorization } from './tunnel';
 
 export const MAX_REDIRECTS = 5;
 
