@@ -11,9 +11,13 @@ export interface KnowledgeDeps {
 
 /** The knowledge-base requests of protocol.ts: error codes and FAQ topics, localised. */
 export function registerKnowledgeHandlers(connection: Connection, { locale, log }: KnowledgeDeps): void {
-  const localeOf = (params: LocaleParams | undefined) => params?.locale || locale();
-  connection.onRequest(ErrorCodesRequest, runSafe(log, 'ses/errorCodes', [], (params) => searchErrorCodes(String(params?.query ?? ''), localeOf(params))));
-  connection.onRequest(ExplainErrorCodeRequest, runSafe(log, 'ses/explainErrorCode', null, (params) => explainErrorCode(String(params?.code ?? ''), localeOf(params))));
+  // Params come from the other process as any JSON: a locale that is no string means the editor's.
+  const localeOf = (params: LocaleParams | undefined) => (typeof params?.locale === 'string' && params.locale) || locale();
+  // Likewise a query, code or id that is no string (or status-code number) is an empty one: String()
+  // of `{"toString":1}` throws.
+  const text = (value: unknown) => (typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : '');
+  connection.onRequest(ErrorCodesRequest, runSafe(log, 'ses/errorCodes', [], (params) => searchErrorCodes(text(params?.query), localeOf(params))));
+  connection.onRequest(ExplainErrorCodeRequest, runSafe(log, 'ses/explainErrorCode', null, (params) => explainErrorCode(text(params?.code), localeOf(params))));
   connection.onRequest(FaqTopicsRequest, runSafe(log, 'ses/faqTopics', [], (params) => faqTopics(localeOf(params))));
-  connection.onRequest(FaqTopicRequest, runSafe(log, 'ses/faqTopic', null, (params) => faqTopic(String(params?.id ?? ''), localeOf(params))));
+  connection.onRequest(FaqTopicRequest, runSafe(log, 'ses/faqTopic', null, (params) => faqTopic(text(params?.id), localeOf(params))));
 }

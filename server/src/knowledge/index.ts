@@ -124,7 +124,12 @@ export function searchErrorCodes(query: string, locale: string): ErrorCodeSummar
 
 /** A word that looks like an API error code: `Name` or `Name.Sub`. */
 const CODE_TOKEN = /[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*/g;
-const STATUS = /\b(send|deliver)status\b["'\s]*[.:=]?["'\s]*(\d+)/i;
+// Bounded runs: two unbounded runs around an optional separator backtrack quadratically over a long
+// run of spaces or quotes, which froze the server for minutes on a pasted 1 MB text.
+const STATUS = /\b(send|deliver)status\b["'\s]{0,8}[.:=]?["'\s]{0,8}(\d+)/i;
+/** Segments of the longest documented code: a longer prefix of a token can be no documented parent. */
+const MAX_CODE_SEGMENTS = Math.max(...CODE_ENTRIES.map((entry) => entry.code.split('.').length));
+const MAX_CODE_LENGTH = 200;
 
 /** The entry a text names: a bare code, or a code inside an error message, log line or JSON. */
 function findEntry(text: string): { entry: CodeEntry; requested?: string } | undefined {
@@ -149,9 +154,11 @@ function findEntry(text: string): { entry: CodeEntry; requested?: string } | und
       if (!best || entry.code.split('.').length > best.code.split('.').length) best = entry;
       continue;
     }
-    // An undocumented sub-code of a documented category, e.g. a code Tencent added later.
+    // An undocumented sub-code of a documented category, e.g. a code Tencent added later. Only
+    // code-sized tokens: trying every prefix of a 1 MB token is quadratic.
+    if (parent || token.length > MAX_CODE_LENGTH) continue;
     const segments = token.split('.');
-    for (let n = segments.length - 1; n >= 1 && !parent && segments.length > 1; n--) {
+    for (let n = Math.min(segments.length - 1, MAX_CODE_SEGMENTS); n >= 1 && !parent && segments.length > 1; n--) {
       const candidate = BY_CODE.get(segments.slice(0, n).join('.').toLowerCase());
       if (candidate?.kind === 'api') parent = { entry: candidate, requested: token };
     }
