@@ -40,16 +40,31 @@ export function maskSecretId(secretId: string | undefined): string {
   return secretId.length <= 8 ? '****' : `${secretId.slice(0, 4)}…${secretId.slice(-4)}`;
 }
 
-/** Reads the whole body, keeping at most MAX_BODY_BYTES + 1 bytes: draining lets us still answer. */
+/**
+ * Reads the body, at most MAX_BODY_BYTES. A larger one (announced by Content-Length, or chunked and
+ * growing past the limit) resolves as oversized at once: the caller answers RequestSizeLimitExceeded
+ * and closes the connection instead of waiting for, say, 100 MB to arrive.
+ */
 function readBody(req: http.IncomingMessage): Promise<{ body: Buffer; oversized: boolean }> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length']) > MAX_BODY_BYTES) {
+      resolve({ body: Buffer.alloc(0), oversized: true });
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => resolve({ body: Buffer.concat(chunks), oversized: size > MAX_BODY_BYTES }));
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData);
+      req.pause();
+      resolve({ body: Buffer.alloc(0), oversized: true });
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve({ body: Buffer.concat(chunks), oversized: false }));
     req.on('error', reject);
   });
 }
@@ -137,6 +152,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (name !== 'authorization' && value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
     const { body, oversized } = await readBody(req);
+    // The rest of an oversized body is never read: the connection cannot carry another request.
+    if (oversized) {
+      res.setHeader('Connection', 'close');
+      res.on('finish', () => req.socket.destroySoon());
+    }
     const record: ReceivedRequest = {
       action, region: headerText(req, 'x-tc-region'), headers, body: oversized ? undefined : parseJson(body), resultCode: '', receivedAt,
     };

@@ -87,7 +87,8 @@ function checkTemplate(template: Params, subject: string, state: EmulatorState):
   // What SendEmail does with a variable missing from TemplateData is undocumented (reference §9.3).
   // The emulator refuses it with the code documented for the same mismatch in batch sending, so a
   // client bug that would mail a literal "{{name}}" fails loudly here.
-  const missing = templateVariables(found.Html, found.Text, subject).filter((name) => !(name in data));
+  // Own keys only: `in` found `constructor` and `toString` on Object.prototype in any TemplateData.
+  const missing = templateVariables(found.Html, found.Text, subject).filter((name) => !Object.hasOwn(data, name));
   if (missing.length > 0) {
     throw new ApiError('InvalidParameterValue.TemplateNotMatchData', `TemplateData lacks ${missing.map((name) => `"${name}"`).join(', ')}.`);
   }
