@@ -31,9 +31,11 @@ async function main(): Promise<void> {
   } catch (error) {
     fail((error as Error).message);
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0-65535, got ${values.port}`);
+  // Digits only: Number() reads `--port=` as 0 (a random port) and `1e3` as 1000.
+  const port = /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0-65535, got ${JSON.stringify(values.port)}`);
   if ((values['secret-id'] === undefined) !== (values['secret-key'] === undefined)) fail('--secret-id and --secret-key go together');
+  if (values['secret-id'] === '' || values['secret-key'] === '') fail('--secret-id and --secret-key must not be empty');
 
   let seed;
   if (values.seed) {

@@ -23,9 +23,12 @@ function time(value: SeedTime | undefined, fallback: number, nowSeconds: number,
   return resolved;
 }
 
-function list<T>(value: T[] | undefined, name: string): T[] {
+function list<T>(value: T[] | undefined, name: string, ofObjects = true): T[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) throw new Error(`seed: ${name} must be an array`);
+  // Else `[null]` failed later with "Cannot read properties of null", naming no entry.
+  const bad = ofObjects ? value.findIndex((item) => typeof item !== 'object' || item === null || Array.isArray(item)) : -1;
+  if (bad >= 0) throw new Error(`seed ${name}[${bad}]: expected an object`);
   return value;
 }
 
@@ -62,7 +65,7 @@ export function stateFromSeed(seed: EmulatorSeed = {}, nowSeconds: number): Emul
       BounceTime: time(entry.BounceTime, nowSeconds, nowSeconds, `blocklist[${i}]`),
       IspDesc: entry.IspDesc ?? '',
     })),
-    unsubscribed: list(seed.unsubscribed, 'unsubscribed').map((address, i) => text(address, `unsubscribed[${i}]`)),
+    unsubscribed: list(seed.unsubscribed, 'unsubscribed', false).map((address, i) => text(address, `unsubscribed[${i}]`)),
     messages: list(seed.messages, 'messages').map((message, i) => {
       const requestTime = time(message.RequestTime, nowSeconds, nowSeconds, `messages[${i}]`);
       return {
