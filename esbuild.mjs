@@ -1,6 +1,8 @@
 // One bundler, bundles only: dist/client.js runs in the extension host (vscode is provided there),
-// dist/server.js is the language server, started as `node dist/server.js --stdio`.
+// dist/server.js is the language server, started as `node dist/server.js --stdio`; dist/cli.js runs its checks
+// from the command line.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -24,6 +26,15 @@ const builds = [
   // (both bundles use it: the client reads ses.config.json for test sends).
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], mainFields: ['module', 'main'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', mainFields: ['module', 'main'] },
+  // `ses-template-check`, the checks on the command line for CI (README "Checks in CI"): not in the .vsix.
+  {
+    ...common,
+    entryPoints: ['server/src/cli/cli.ts'],
+    outfile: 'dist/cli.js',
+    mainFields: ['module', 'main'],
+    banner: { js: '#!/usr/bin/env node' },
+    define: { __SES_CLI_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
+  },
 ];
 
 if (watch) {

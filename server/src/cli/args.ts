@@ -1,0 +1,103 @@
+// Command-line arguments of `ses-template-check`. Pure: argv in, options or a usage error out.
+import * as l10n from '@vscode/l10n';
+import { parseArgs } from 'node:util';
+
+export const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+export const THRESHOLDS = ['error', 'warning', 'info', 'hint'] as const;
+export type Threshold = (typeof THRESHOLDS)[number];
+
+export interface CliOptions {
+  readonly paths: string[];
+  readonly format: Format;
+  readonly threshold: Threshold;
+  /** `--config <file>`: settings over the workspace's. */
+  readonly config?: string;
+  /** `--glob`: replaces `sesStudio.templateGlobs`. */
+  readonly globs?: string[];
+  readonly workspaceSettings: boolean;
+  readonly locale: string;
+  readonly help: boolean;
+  readonly version: boolean;
+}
+
+export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; message: string };
+
+/** The locale asked for, read before everything else so that even usage errors are translated. */
+export function localeOf(argv: readonly string[]): string {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--locale') return argv[i + 1] ?? 'en';
+    if (argv[i].startsWith('--locale=')) return argv[i].slice('--locale='.length);
+  }
+  return 'en';
+}
+
+export function parseCliArgs(argv: readonly string[]): ParsedArgs {
+  let values: Record<string, string | boolean | string[] | undefined>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        'severity-threshold': { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        glob: { type: 'string', multiple: true },
+        'no-workspace-settings': { type: 'boolean' },
+        locale: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+  const format = (values.format as string | undefined) ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    return { ok: false, message: l10n.t('--format must be one of {0}, not "{1}"', FORMATS.join(', '), format) };
+  }
+  const threshold = (values['severity-threshold'] as string | undefined) ?? 'error';
+  if (!(THRESHOLDS as readonly string[]).includes(threshold)) {
+    return { ok: false, message: l10n.t('--severity-threshold must be one of {0}, not "{1}"', THRESHOLDS.join(', '), threshold) };
+  }
+  const globs = values.glob as string[] | undefined;
+  if (globs?.some((glob) => glob.trim() === '')) return { ok: false, message: l10n.t('--glob needs a pattern') };
+  const config = values.config as string | undefined;
+  if (config === '') return { ok: false, message: l10n.t('--config needs a file') };
+  return {
+    ok: true,
+    options: {
+      paths: positionals.length > 0 ? positionals : ['.'],
+      format: format as Format,
+      threshold: threshold as Threshold,
+      config,
+      globs,
+      workspaceSettings: values['no-workspace-settings'] !== true,
+      locale: (values.locale as string | undefined) ?? 'en',
+      help: values.help === true,
+      version: values.version === true,
+    },
+  };
+}
+
+export function helpText(): string {
+  return [
+    l10n.t('Usage: ses-template-check [options] [paths…]'),
+    '',
+    l10n.t('Checks Tencent Cloud SES email templates (*.ses.html, *.ses.txt, their data sets and ses.config.json) with the checks of SES Template Studio. Paths are files or folders; the default is the current folder.'),
+    '',
+    l10n.t('Options:'),
+    '  --format, -f text|json|github|sarif   ' + l10n.t('output format (default: text)'),
+    '  --severity-threshold error|warning|info|hint   ' + l10n.t('exit with 1 when a finding is at or above this severity (default: error)'),
+    '  --config, -c <file>   ' + l10n.t('settings as in VS Code\'s settings.json, over the workspace\'s .vscode/settings.json'),
+    '  --no-workspace-settings   ' + l10n.t('do not read .vscode/settings.json'),
+    '  --glob <pattern>   ' + l10n.t('a file pattern of templates, like sesStudio.templateGlobs (repeatable; replaces the setting)'),
+    '  --locale en|zh-cn   ' + l10n.t('language of the messages'),
+    '  --help, -h   ' + l10n.t('show this help'),
+    '  --version   ' + l10n.t('show the version'),
+    '',
+    l10n.t('Exit codes: 0 no finding at or above the threshold, 1 findings at or above it, 2 usage error or a path that cannot be read.'),
+  ].join('\n');
+}

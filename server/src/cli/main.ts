@@ -1,0 +1,112 @@
+// `ses-template-check`: the checks of the language server on the command line, for CI. Everything
+// here is glue: arguments, settings files, output and the exit code; the checks are the server's.
+import * as l10n from '@vscode/l10n';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadServerL10n } from '../serverL10n';
+import { CHECKS } from '../service/checks';
+import { helpText, localeOf, parseCliArgs } from './args';
+import { readError } from './files';
+import { formatGithub } from './formats/github';
+import { formatJson } from './formats/json';
+import { formatSarif } from './formats/sarif';
+import { formatText } from './formats/text';
+import { exitCodeOf } from './report';
+import { runChecks } from './runChecks';
+import { readSettingsText, type SettingsLayer } from './settingsFile';
+
+declare const __SES_CLI_VERSION__: string | undefined;
+const VERSION = typeof __SES_CLI_VERSION__ === 'string' ? __SES_CLI_VERSION__ : 'dev';
+
+export interface CliIo {
+  readonly cwd: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** The folder holding `l10n/` and `package.nls*.json`: the parent of dist/. */
+  readonly resourceDir: string;
+}
+
+/** Runs the CLI; returns its exit code (0 clean, 1 findings at or above the threshold, 2 usage or read errors). */
+export function main(argv: readonly string[], io: CliIo): number {
+  const locale = localeOf(argv);
+  const contents = loadServerL10n(locale, path.join(io.resourceDir, 'l10n'));
+  if (contents) l10n.config({ contents });
+  const fail = (message: string) => {
+    io.stderr(`ses-template-check: ${message}\n`);
+    return 2;
+  };
+
+  const parsed = parseCliArgs(argv);
+  if (!parsed.ok) return fail(`${parsed.message}\n${l10n.t('Run with --help for the options.')}`);
+  const options = parsed.options;
+  if (options.help) {
+    io.stdout(helpText() + '\n');
+    return 0;
+  }
+  if (options.version) {
+    io.stdout(VERSION + '\n');
+    return 0;
+  }
+
+  let configLayer: SettingsLayer | undefined;
+  const configWarnings: string[] = [];
+  if (options.config) {
+    let text: string;
+    try {
+      text = fs.readFileSync(path.resolve(io.cwd, options.config), 'utf8');
+    } catch (error) {
+      return fail(l10n.t('--config {0}: {1}', options.config, readError(error)));
+    }
+    const read = readSettingsText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    if (!read.ok) return fail(l10n.t('--config {0}: {1}', options.config, read.message));
+    configLayer = read.layer;
+    for (const warning of read.warnings) configWarnings.push(`${options.config}: ${warning}`);
+  }
+
+  const result = runChecks({ paths: options.paths, cwd: io.cwd, configLayer, globs: options.globs, workspaceSettings: options.workspaceSettings });
+  const report = { ...result, warnings: [...configWarnings, ...result.warnings] };
+  const exitCode = exitCodeOf(report, options.threshold);
+
+  switch (options.format) {
+    case 'json':
+      io.stdout(formatJson(report, exitCode, VERSION));
+      break;
+    case 'sarif':
+      io.stdout(formatSarif(report, {
+        checks: CHECKS.map((check) => check.meta),
+        descriptions: ruleDescriptions(io.resourceDir, locale),
+        srcRoot: pathToFileURL(io.cwd.endsWith(path.sep) ? io.cwd : io.cwd + path.sep).href,
+        toolVersion: VERSION,
+        exitCode,
+      }));
+      break;
+    case 'github':
+      io.stdout(formatGithub(report));
+      break;
+    default:
+      for (const warning of report.warnings) io.stderr(`ses-template-check: ${l10n.t('warning')}: ${warning}\n`);
+      for (const error of report.fileErrors) io.stderr(`ses-template-check: ${error.path}: ${error.message}\n`);
+      io.stdout(formatText(report));
+  }
+  return exitCode;
+}
+
+/** The settings' descriptions of the checks (package.nls*.json beside dist/), as SARIF rule descriptions. */
+function ruleDescriptions(resourceDir: string, locale: string): Record<string, string> {
+  const read = (file: string): Record<string, unknown> => {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(resourceDir, file), 'utf8')) as Record<string, unknown>;
+    } catch {
+      return {};
+    }
+  };
+  const lower = locale.toLowerCase();
+  const strings = { ...read('package.nls.json'), ...(lower === 'en' ? {} : read(`package.nls.${lower}.json`)) };
+  const descriptions: Record<string, string> = {};
+  for (const check of CHECKS) {
+    const text = strings[`configuration.checks.${check.meta.id}`];
+    if (typeof text === 'string') descriptions[check.meta.id] = text;
+  }
+  return descriptions;
+}

@@ -1,0 +1,232 @@
+// One run of the checks over files on disk: the language server's own project model (ProjectIndex,
+// given the files as if they were open in the editor), settings and checks; no LSP connection.
+import * as l10n from '@vscode/l10n';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { ProjectIndex } from '../projectIndex';
+import { docUrlOf, checkMeta } from '../service/checks';
+import { tooLargeToCheck } from '../service/checks/tooLargeToCheck';
+import { createLanguageService } from '../service/languageService';
+import { dataSetFile, partFile, templateKey, type TemplateFileName } from '../service/project/templateFiles';
+import { normaliseSettings, type ServiceSettings } from '../service/settings';
+import { findFiles, kindOf, readError } from './files';
+import { globToRegExp, matchesAny } from './glob';
+import { compareFindings, type CliFinding, type FileError, type RunReport, type Severity } from './report';
+import { mergeLayers, readSettingsText, sectionOf, templateGlobsOf, type SettingsLayer } from './settingsFile';
+
+/** As the server: larger files are not read (no template or data set comes near). */
+const MAX_DISK_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_TEMPLATE_GLOBS = ['**/*.ses.html', '**/*.ses.txt'];
+
+export interface RunInput {
+  readonly paths: readonly string[];
+  readonly cwd: string;
+  /** `--config`, read by the caller: over the workspace settings. */
+  readonly configLayer?: SettingsLayer;
+  /** `--glob`: replaces `sesStudio.templateGlobs`. */
+  readonly globs?: readonly string[];
+  /** Read `.vscode/settings.json` of each path's workspace folder. */
+  readonly workspaceSettings: boolean;
+}
+
+const SEVERITY_NAMES: Record<DiagnosticSeverity, Severity> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'info',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
+
+export function runChecks(input: RunInput): RunReport {
+  const started = performance.now();
+  const fileErrors: FileError[] = [];
+  const warnings: string[] = [];
+  const findings = new Map<string, CliFinding>();
+  const display = (file: string) => displayPath(file, input.cwd);
+  const service = createLanguageService();
+  let templates = 0;
+  let files = 0;
+
+  for (const [root, found] of findFiles(input.paths, input.cwd, fileErrors, display)) {
+    const layers: SettingsLayer[] = [];
+    if (input.workspaceSettings) {
+      const workspace = readWorkspaceSettings(root, display, warnings);
+      if (workspace) layers.push(workspace);
+    }
+    if (input.configLayer) layers.push(input.configLayer);
+    const merged = mergeLayers(layers);
+    const settings = normaliseSettings(sectionOf(merged));
+    const globs = (input.globs ?? templateGlobsOf(merged) ?? DEFAULT_TEMPLATE_GLOBS).map(globToRegExp);
+
+    const store = new FileStore();
+    const seeds = new Map<string, TemplateFileName>();
+    const configs: string[] = [];
+    for (const { file, explicit } of found) {
+      const relative = path.relative(root, file).split(path.sep).join('/');
+      const kind = kindOf(file, matchesAny(relative, globs), explicit);
+      if (!kind) continue;
+      const uri = fileUri(file);
+      const text = readText(file, fileErrors, display);
+      if (text === undefined) continue;
+      files++;
+      if (text === TOO_LARGE) {
+        reportTooLarge(file, settings, findings, display);
+        continue;
+      }
+      store.add(TextDocument.create(uri, kind.kind === 'part' ? kind.languageId : 'json', 1, text));
+      const template = kind.kind === 'part' ? partFile(uri, kind.languageId) : kind.kind === 'data' ? dataSetFile(uri) : undefined;
+      if (template) seeds.set(templateKey(template), { folder: template.folder, name: template.name });
+      if (kind.kind === 'config') configs.push(uri);
+    }
+
+    const rootUri = pathToFileURL(root.endsWith(path.sep) ? root : root + path.sep).href;
+    const index = new ProjectIndex(store.asDocuments(), () => [rootUri]);
+    // Templates named in a ses.config.json: their subject is checked even when they have no part here.
+    for (const config of configs) for (const template of index.templatesOfConfig(config)) seeds.set(templateKey(template), template);
+
+    for (const template of seeds.values()) {
+      templates++;
+      store.folder = template.folder;
+      const project = index.project(template, settings.dialect);
+      for (const [uri, diagnostics] of service.validate(project, settings)) {
+        for (const diagnostic of diagnostics) addFinding(findings, toFinding(uri, diagnostic, display));
+      }
+    }
+  }
+  return {
+    findings: [...findings.values()].sort(compareFindings),
+    fileErrors,
+    warnings,
+    templates,
+    files,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+/**
+ * The files read for one workspace folder, handed to ProjectIndex as the editor's open documents (so
+ * files matched by a glob keep their template language). `all()` lists the folder being validated
+ * only: ProjectIndex scans it for each template, which over 2,000 templates in one store would be
+ * quadratic.
+ */
+class FileStore {
+  private readonly byUri = new Map<string, TextDocument>();
+  private readonly byFolder = new Map<string, TextDocument[]>();
+  folder = '';
+
+  add(document: TextDocument): void {
+    this.byUri.set(document.uri, document);
+    const folder = document.uri.slice(0, document.uri.lastIndexOf('/') + 1);
+    const list = this.byFolder.get(folder) ?? [];
+    list.push(document);
+    this.byFolder.set(folder, list);
+  }
+
+  asDocuments(): TextDocuments<TextDocument> {
+    const documents: Pick<TextDocuments<TextDocument>, 'get' | 'all'> = {
+      get: (uri: string) => this.byUri.get(uri),
+      all: () => this.byFolder.get(this.folder) ?? [],
+    };
+    return documents as TextDocuments<TextDocument>;
+  }
+}
+
+const TOO_LARGE = Symbol('too large');
+
+/** The text of a file as the editor would hold it (UTF-8, no byte order mark); errors are recorded. */
+function readText(file: string, errors: FileError[], display: (file: string) => string): string | typeof TOO_LARGE | undefined {
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) return undefined; // a symbolic link to a folder, a socket: nothing to check
+    if (stat.size > MAX_DISK_BYTES) return TOO_LARGE;
+    const text = fs.readFileSync(file, 'utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch (error) {
+    errors.push({ path: display(file), message: readError(error) });
+    return undefined;
+  }
+}
+
+function reportTooLarge(file: string, settings: ServiceSettings, findings: Map<string, CliFinding>, display: (file: string) => string): void {
+  const meta = tooLargeToCheck.meta;
+  const severity = settings.checks[meta.id] ?? meta.defaultSeverity;
+  if (severity === 'off') return;
+  addFinding(findings, {
+    path: display(file),
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    severity,
+    code: meta.id,
+    message: l10n.t('This file is larger than {0} MB, so it is not read or checked. Email templates and data sets are far smaller.', MAX_DISK_BYTES / 1024 / 1024),
+    ...docUrl(meta.id),
+  });
+}
+
+function readWorkspaceSettings(root: string, display: (file: string) => string, warnings: string[]): SettingsLayer | undefined {
+  const file = path.join(root, '.vscode', 'settings.json');
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined; // none: the defaults apply, as in VS Code
+  }
+  const read = readSettingsText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  if (!read.ok) {
+    warnings.push(l10n.t('{0}: {1}; its settings are not used', display(file), read.message));
+    return undefined;
+  }
+  for (const warning of read.warnings) warnings.push(`${display(file)}: ${warning}`);
+  return read.layer;
+}
+
+function toFinding(uri: string, diagnostic: Diagnostic, display: (file: string) => string): CliFinding {
+  const { start, end } = diagnostic.range;
+  const code = String(diagnostic.code ?? '');
+  return {
+    path: display(fileURLToPath(uri)),
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+    severity: SEVERITY_NAMES[diagnostic.severity ?? DiagnosticSeverity.Error],
+    code,
+    message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+    ...(diagnostic.codeDescription ? { docUrl: diagnostic.codeDescription.href } : {}),
+  };
+}
+
+/** A subject in a shared ses.config.json is validated with each template: keep one copy of each finding. */
+function addFinding(findings: Map<string, CliFinding>, finding: CliFinding): void {
+  const key = [finding.path, finding.line, finding.column, finding.endLine, finding.endColumn, finding.code, finding.message].join('\0');
+  if (!findings.has(key)) findings.set(key, finding);
+}
+
+function docUrl(id: string): { docUrl?: string } {
+  const meta = checkMeta(id);
+  const url = meta && docUrlOf(meta);
+  return url ? { docUrl: url } : {};
+}
+
+/**
+ * File URIs encoded as VS Code encodes them (and as ProjectIndex builds them from folder listings):
+ * every file name by encodeURIComponent, so the same file never gets two URIs.
+ */
+export function fileUri(file: string): string {
+  const parts = path.resolve(file).split(path.sep);
+  const name = parts.pop()!;
+  const folder = pathToFileURL(parts.join(path.sep) + path.sep).href;
+  return folder + encodeURIComponent(name);
+}
+
+/** Relative to the current folder with `/` separators; absolute when outside it. */
+export function displayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  if (relative === '') return '.';
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return file.split(path.sep).join('/');
+  return relative.split(path.sep).join('/');
+}
