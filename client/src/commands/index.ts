@@ -4,6 +4,7 @@ import { checkBlocklist } from '../api/checkBlocklist';
 import { setCredentials, signOut } from '../api/credentialCommands';
 import { checkDeliveryStatus } from '../api/deliveryStatus';
 import { sendTestEmail } from '../api/sendTestEmail';
+import { newTemplate } from '../newTemplate/newTemplate';
 import { checkUrlsOnline } from '../online/checkUrlsOnline';
 import { templateCommands } from '../templates';
 import { preflightCheck } from '../preflight/preflightCheck';
@@ -49,4 +50,6 @@ export const COMMANDS: Record<string, (context: CommandContext, ...args: unknown
   // The preview of the active template; the editor-title button passes the file's URI.
   'sesStudio.openPreview': ({ extensionUri, output }, uri) => openPreview(extensionUri, output, false, uri),
   'sesStudio.openPreviewToSide': ({ extensionUri, output }, uri) => openPreview(extensionUri, output, true, uri),
+  // A new template from a starter (client/src/newTemplate); Explorer's context menu passes the folder's URI.
+  'sesStudio.newTemplate': ({ extensionUri, output }, folder) => newTemplate(extensionUri, output, folder),
 };
