@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ExplainErrorCodeRequest } from '../../../server/src/protocol';
+import { endpointForDisplay } from '../cloud/endpoints';
 import { redact } from '../cloud/redact';
 import { SesClient } from '../cloud/sesClient';
 import type { SesRegion } from '../cloud/types';
@@ -64,7 +65,8 @@ export function createSesClient({ server, output, credentials }: ApiDeps, config
       return help ? { code: help.code, title: help.description, markdown: help.markdown, nextStep: help.nextStep, faqTopic: help.topic.id } : undefined;
     },
   });
-  return { client, region, endpoint };
+  // Shown in messages and reports: never with a user name or password written into the setting.
+  return { client, region, endpoint: endpointForDisplay(endpoint) };
 }
 
 /**

@@ -18,9 +18,12 @@ export function maskSecret(value: string): string {
 /** A TC3 Authorization header: the signature proves nothing useful to a reader and is replayable within 5 minutes. */
 const SIGNATURE = /(Signature=)[0-9a-fA-F]{16,}/g;
 
-/** Replaces every occurrence of each secret by its mask, and every TC3 signature by `…`. */
+/** A Basic `(Proxy-)Authorization` value, e.g. echoed by a gateway: base64 of user:password, cut anywhere. */
+const BASIC = /(Basic\s+)[A-Za-z0-9+/=]{4,}/g;
+
+/** Replaces every occurrence of each secret by its mask, every TC3 signature and Basic credential by `…`. */
 export function redact(text: string, secrets: readonly string[]): string {
-  let result = text.replace(SIGNATURE, '$1…');
+  let result = text.replace(SIGNATURE, '$1…').replace(BASIC, '$1…');
   // Longest first, so a secret that contains another (token containing the id) is masked whole.
   const ordered = secrets.filter((secret) => typeof secret === 'string' && secret.trim().length >= 4)
     .sort((a, b) => b.length - a.length);

@@ -1,10 +1,10 @@
 import { endpointUrl } from './endpoints';
-import { resolveProxy, type ProxyChoice } from './proxy';
+import { parseProxyUrl, resolveProxy, type ProxyChoice } from './proxy';
 import { redact } from './redact';
 import { responseShapeProblem } from './responseShape';
 import { backoffDelay, isRetryable } from './retryPolicy';
 import { signTc3 } from './tc3';
-import { postJson, TransportError, type HttpAnswer } from './transport';
+import { decodeUserInfo, postJson, TransportError, type HttpAnswer } from './transport';
 import { validateCredentials } from './credentials';
 import {
   RETRYABLE_ACTIONS, SES_API_VERSION, SES_SERVICE,
@@ -192,10 +192,22 @@ function finiteOr(value: number | undefined, fallback: number, min = 0): number 
 
 function secretsOf(credentials: Credentials, proxy: string | undefined): string[] {
   const secrets = [credentials.secretId, credentials.secretKey, credentials.token ?? ''];
-  // A proxy URL may carry user:password; those never appear in our messages either.
+  // A proxy URL may carry user:password (with or without a scheme); those never appear in our
+  // messages either: as written, percent-decoded, and in the Basic form a gateway may echo.
   for (const raw of [proxy, process.env.https_proxy, process.env.HTTPS_PROXY, process.env.http_proxy, process.env.HTTP_PROXY]) {
-    const userInfo = /^[a-z]+:\/\/([^@/]+)@/i.exec(raw ?? '')?.[1];
-    if (userInfo) secrets.push(userInfo, ...userInfo.split(':').slice(1));
+    const text = raw?.trim() ?? '';
+    if (!text.includes('@')) continue;
+    let url: URL;
+    try {
+      url = parseProxyUrl(text);
+    } catch {
+      continue;
+    }
+    if (!url.password && !url.username) continue;
+    const user = decodeUserInfo(url.username);
+    const password = decodeUserInfo(url.password);
+    const basic = Buffer.from(`${user}:${password}`).toString('base64');
+    secrets.push(`${url.username}:${url.password}`, url.password, password, basic);
   }
   return secrets;
 }

@@ -118,9 +118,21 @@ export function postJson(target: URL, options: PostOptions): Promise<HttpAnswer>
 /** `Proxy-Authorization` from the credentials of a proxy URL (`http://user:pass@proxy:3128`). */
 export function proxyAuthorization(proxy: URL): Record<string, string> {
   if (!proxy.username) return {};
-  const user = decodeURIComponent(proxy.username);
-  const password = decodeURIComponent(proxy.password);
+  const user = decodeUserInfo(proxy.username);
+  const password = decodeUserInfo(proxy.password);
   return { 'Proxy-Authorization': `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` };
+}
+
+/**
+ * A user name or password of a URL, percent-decoded; as written when it is not valid percent-encoding
+ * (`50%off`): decodeURIComponent would throw "URI malformed" and fail every call.
+ */
+export function decodeUserInfo(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /**

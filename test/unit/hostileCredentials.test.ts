@@ -1,0 +1,92 @@
+import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { endpointForDisplay, endpointUrl } from '../../client/src/cloud/endpoints';
+import { SesClient } from '../../client/src/cloud/sesClient';
+import { proxyAuthorization } from '../../client/src/cloud/transport';
+import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '../emulator';
+
+// Credentials that reach a message or a log line by a side door: a password in
+// `sesStudio.api.endpoint` (shown as "<endpoint> could not be reached" by every command and the
+// preflight report), a proxy password written without a scheme (`user:pass@proxy:3128`, which the
+// masking did not recognise) or echoed back by a gateway in its Basic form, and a proxy password
+// with a bare `%` (decodeURIComponent threw "URI malformed" for every call).
+
+const PASSWORD = 'hunter2-Endp0int-secret';
+const PROXY_PASSWORD = 'Pr0xy-pass-50%off';
+
+describe('credentials in sesStudio.api.endpoint', () => {
+  const endpoints = [
+    `https://admin:${PASSWORD}@gw.example.com`,
+    `ftp://admin:${PASSWORD}@gw.example.com`,
+    `https://admin:${PASSWORD}@[bad`,
+    `admin:${PASSWORD}@gw.example.com`,
+    `https://${PASSWORD}@gw.example.com/path`,
+  ];
+  for (const endpoint of endpoints) {
+    it(`never shows the password of ${endpoint.replace(PASSWORD, '<password>')}`, () => {
+      assert.ok(!endpointForDisplay(endpoint).includes(PASSWORD), endpointForDisplay(endpoint));
+      assert.throws(() => endpointUrl({ region: 'ap-guangzhou', endpoint }), (error: Error) => !error.message.includes(PASSWORD) && error.message.length > 0);
+    });
+  }
+
+  it('keeps an endpoint without credentials as written', () => {
+    assert.equal(endpointForDisplay('http://127.0.0.1:8081'), 'http://127.0.0.1:8081');
+    assert.equal(endpointForDisplay('gw.example.com/ses?a=b@c'), 'gw.example.com/ses?a=b@c');
+  });
+
+  it('a call with such an endpoint fails with a message and log lines free of the password', async () => {
+    const lines: string[] = [];
+    const client = new SesClient({
+      credentials: async () => ({ secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY }),
+      region: 'ap-guangzhou', endpoint: `https://admin:${PASSWORD}@127.0.0.1:1`, log: (line) => lines.push(line),
+    });
+    const result = await client.call('ListEmailAddress', {});
+    assert.equal(result.ok, false);
+    assert.ok(!JSON.stringify(result).includes(PASSWORD) && !lines.join('\n').includes(PASSWORD), JSON.stringify(result));
+  });
+});
+
+describe('proxy passwords against a gateway that echoes the request', () => {
+  let gateway: http.Server;
+  let port: number;
+  before(async () => {
+    // A forward proxy for http targets that answers 200 with the request headers it received: what a
+    // misconfigured gateway or debug proxy does. The client must not repeat any of it unmasked.
+    gateway = http.createServer((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      res.end(`Proxy-Authorization: ${req.headers['proxy-authorization'] ?? '-'} decoded ${Buffer.from(String(req.headers['proxy-authorization'] ?? '').slice(6), 'base64').toString()}`);
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+    port = (gateway.address() as AddressInfo).port;
+  });
+  after(() => new Promise<void>((resolve) => gateway.close(() => resolve())));
+
+  for (const [name, proxy] of [
+    ['with a scheme', `http://proxyuser:${encodeURIComponent(PROXY_PASSWORD)}@127.0.0.1:PORT`],
+    ['without a scheme', `proxyuser:${encodeURIComponent(PROXY_PASSWORD)}@127.0.0.1:PORT`],
+    ['with a bare % in the password', `http://proxyuser:${PROXY_PASSWORD}@127.0.0.1:PORT`],
+  ] as const) {
+    it(`masks the proxy password ${name}, in every form the gateway echoes`, async () => {
+      const lines: string[] = [];
+      const client = new SesClient({
+        credentials: async () => ({ secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY }),
+        // Not loopback, so the proxy is used; only the gateway ever sees the made-up host.
+        region: 'ap-guangzhou', endpoint: 'http://ses.example.test', proxy: proxy.replace('PORT', String(port)), log: (line) => lines.push(line),
+      });
+      const result = await client.call('ListEmailAddress', {});
+      assert.equal(result.ok, false);
+      const shown = JSON.stringify(result) + lines.join('\n');
+      assert.ok(!result.ok && result.kind === 'badResponse', `the call reached the gateway: ${shown}`);
+      for (const secret of [PROXY_PASSWORD, encodeURIComponent(PROXY_PASSWORD), Buffer.from(`proxyuser:${PROXY_PASSWORD}`).toString('base64').slice(0, 24)]) {
+        assert.ok(!shown.includes(secret), `${secret} shown: ${shown}`);
+      }
+    });
+  }
+
+  it('sends a password with a bare % as typed instead of failing every call', () => {
+    const header = proxyAuthorization(new URL(`http://u:${PROXY_PASSWORD}@proxy.example:3128`))['Proxy-Authorization'];
+    assert.equal(Buffer.from(header.slice('Basic '.length), 'base64').toString(), `u:${PROXY_PASSWORD}`);
+  });
+});
