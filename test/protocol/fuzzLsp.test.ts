@@ -242,6 +242,14 @@ describe('LSP fuzzer (node dist/server.js --stdio)', () => {
         await fuzzer.probe();
         fuzzer.checkPublished(client.published);
         assert.ok(client.published.length > 0, 'no diagnostics were published at all');
+        // Validation still works after all of that: an open template gets the diagnostics of a fresh edit.
+        const template = [...fuzzer.open.values()].find((f) => /\.ses\.(html|txt)$/.test(f.uri));
+        if (template) {
+          const version = template.document.version + 1000;
+          const published = client.diagnosticsFor(template.uri, version);
+          await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: template.uri, version }, contentChanges: [{ text: '{{#if a}}' }] });
+          assert.ok((await published).diagnostics.some((d) => d.code === 'handlebars-syntax' || d.code === 'tencent-dialect'), 'no diagnostics for a fresh syntax error');
+        }
         // A handler that threw was caught by runSafe and logged "<name> failed: <stack>".
         assert.deepEqual(client.logs.filter((line) => /failed:|Error|at .*:\d+:\d+/.test(line)), []);
         assert.equal(child.exitCode, null, 'the server process died');

@@ -1,0 +1,97 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import {
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  FileChangeType,
+  HoverRequest,
+} from 'vscode-languageserver-protocol/node';
+import { inProcessClient, syntaxErrors, type TestClient } from './testClient';
+
+// Edits that race the server's debounced validation, and file-system events for files that are no
+// files. The deterministic companions of fuzzLsp.test.ts: each asserts what the editor must show.
+
+const settle = (ms = 400) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('racing edits and odd files', () => {
+  let client: TestClient;
+  let dir: string;
+  let folder: string;
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ses-races-'));
+    folder = pathToFileURL(dir).href + '/';
+    fs.mkdirSync(path.join(dir, 'ses.config.json')); // a config that is a directory
+    fs.mkdirSync(path.join(dir, 'd.data.json')); // a data set that is a directory
+    fs.writeFileSync(path.join(dir, 'locked.data.json'), '{"name":"x"}');
+    fs.chmodSync(path.join(dir, 'locked.data.json'), 0o000);
+    client = inProcessClient();
+    await client.initialize('en', folder);
+  });
+  after(async () => {
+    await client.shutdown();
+    fs.chmodSync(path.join(dir, 'locked.data.json'), 0o644);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a burst of changes with version jumps ends with the diagnostics of the last version only', async () => {
+    const uri = folder + 'burst.ses.html';
+    await client.open(uri, '<p>{{name}}</p>');
+    let version = 1;
+    for (let i = 0; i < 30; i++) {
+      version += 1 + (i % 7) * 13;
+      await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version }, contentChanges: [{ text: i % 2 ? '{{#if a}}' : '<p>{{name}}</p>' }],
+      });
+    }
+    const last = await client.diagnosticsFor(uri, version);
+    assert.equal(syntaxErrors(last).length, 1, 'the last text ({{#if a}}) has one syntax error');
+    await settle();
+    const later = client.published.filter((p) => p.uri === uri && p.version !== undefined && p.version !== version && client.published.indexOf(p) > client.published.indexOf(last));
+    assert.deepEqual(later, [], 'nothing was published for an older version after the last one');
+    await client.close(uri);
+  });
+
+  it('a document closed while its validation is pending ends with no diagnostics', async () => {
+    const uri = folder + 'closing.ses.html';
+    await client.open(uri, '{{#if a}}');
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: '{{#each b}}' }] });
+    await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    await settle();
+    const last = client.published.filter((p) => p.uri === uri).at(-1);
+    assert.deepEqual(last?.diagnostics, [], 'the closed document keeps no diagnostics');
+  });
+
+  it('a template renamed to .txt (close, then open as plain text) leaves no diagnostics on either name', async () => {
+    const uri = folder + 'renamed.ses.html';
+    await client.open(uri, '{{#if a}}');
+    await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    const txt = folder + 'renamed.txt';
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: txt, languageId: 'plaintext', version: 1, text: '{{#if a}}' } });
+    await settle();
+    assert.deepEqual(client.published.filter((p) => p.uri === uri).at(-1)?.diagnostics, []);
+    assert.equal(client.published.filter((p) => p.uri === txt && p.diagnostics.length > 0).length, 0);
+    await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: txt } });
+  });
+
+  it('validates a template next to a ses.config.json directory, an unreadable and a directory data set, through a watcher storm', async () => {
+    const uri = folder + 'd.ses.html';
+    const first = await client.open(uri, '<p>{{name}}</p>');
+    assert.equal(syntaxErrors(first).length, 0);
+    const names = ['ses.config.json', 'd.data.json', 'locked.data.json', 'missing.data.json', 'sub/', '', '%ZZ.data.json', 'd.ses.html'];
+    const changes = Array.from({ length: 3000 }, (_, i) => ({ uri: folder + names[i % names.length], type: ([FileChangeType.Created, FileChangeType.Changed, FileChangeType.Deleted] as const)[i % 3] }));
+    changes.push({ uri: 'untitled:Untitled-1', type: FileChangeType.Changed }, { uri: 'not a uri', type: FileChangeType.Deleted });
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 6 } });
+    assert.match(JSON.stringify(hover), /name/);
+    const again = await client.change(uri, '{{#if a}}');
+    assert.equal(syntaxErrors(again).length, 1);
+    assert.deepEqual(client.logs.filter((line) => /failed:/.test(line)), []);
+    await client.close(uri);
+  });
+});
