@@ -82,10 +82,16 @@ export function runChecks(input: RunInput): RunReport {
       if (kind.kind === 'config') configs.push(uri);
     }
 
-    const rootUri = pathToFileURL(root.endsWith(path.sep) ? root : root + path.sep).href;
+    const rootUri = folderUri(root);
     const index = new ProjectIndex(store.asDocuments(), () => [rootUri]);
     // Templates named in a ses.config.json: their subject is checked even when they have no part here.
-    for (const config of configs) for (const template of index.templatesOfConfig(config)) seeds.set(templateKey(template), template);
+    // Their folder URIs are built from the config's keys unencoded (`子/`): encode them as the files' URIs are.
+    for (const config of configs) {
+      for (const { folder, name } of index.templatesOfConfig(config)) {
+        const template = { folder: folderUri(fileURLToPath(folder)), name };
+        seeds.set(templateKey(template), template);
+      }
+    }
 
     for (const template of seeds.values()) {
       templates++;
@@ -217,10 +223,13 @@ function docUrl(id: string): { docUrl?: string } {
  * every file name by encodeURIComponent, so the same file never gets two URIs.
  */
 export function fileUri(file: string): string {
-  const parts = path.resolve(file).split(path.sep);
-  const name = parts.pop()!;
-  const folder = pathToFileURL(parts.join(path.sep) + path.sep).href;
-  return folder + encodeURIComponent(name);
+  const absolute = path.resolve(file);
+  return folderUri(path.dirname(absolute)) + encodeURIComponent(path.basename(absolute));
+}
+
+/** `file:///…/` of a folder, ending in `/`. */
+function folderUri(folder: string): string {
+  return pathToFileURL(folder.endsWith(path.sep) ? folder : folder + path.sep).href;
 }
 
 /** Relative to the current folder with `/` separators; absolute when outside it. */
