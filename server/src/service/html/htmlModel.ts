@@ -334,24 +334,67 @@ function skipMustache(text: string, i: number): number {
   return j;
 }
 
-const URL_PATTERN = /url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)/gi;
+const URL_OPENER = /url\(/gi;
+const isCssSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+/** Ends an unquoted url( value: `)`, a quote or white space. */
+const endsUnquoted = (c: string) => c === ')' || c === '"' || c === "'" || isCssSpace(c);
+
+/**
+ * The value of the `url(` whose `(` ends at `i`: `url( "x" )`, `url('x')` or `url(x)`, as the pattern
+ * /url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)/ would match, scanned by hand: that pattern
+ * backtracks over everything after an unclosed `url(` once per `url(`, quadratic on hostile CSS.
+ * On failure, `resume` is where the next `url(` may start matching (see findCssUrls).
+ */
+function cssUrlAt(css: string, i: number): { value: string; valueStart: number; end: number } | { resume: number } {
+  let j = i;
+  while (isCssSpace(css[j])) j++;
+  const quote = css[j];
+  let value: string;
+  let valueStart: number;
+  let k: number;
+  if (quote === '"' || quote === "'") {
+    const close = css.indexOf(quote, j + 1);
+    if (close < 0) return { resume: i };
+    valueStart = j + 1;
+    value = css.slice(valueStart, close);
+    k = close + 1;
+  } else {
+    valueStart = j;
+    k = j;
+    while (k < css.length && !endsUnquoted(css[k])) k++;
+    value = css.slice(valueStart, k);
+  }
+  const afterValue = k;
+  while (isCssSpace(css[k])) k++;
+  if (css[k] === ')') return { value, valueStart, end: k + 1 };
+  // Unquoted: every `url(` before the end of this value ends at the same place and fails alike.
+  return { resume: quote === '"' || quote === "'" ? i : afterValue };
+}
 
 /** The `url(...)` occurrences of the CSS at [start, end) of `text`, with the property each belongs to. */
 function findCssUrls(text: string, start: number, end: number, element: HtmlElement, out: CssUrl[]): void {
   const css = text.slice(start, end);
-  URL_PATTERN.lastIndex = 0;
-  for (let match = URL_PATTERN.exec(css); match; match = URL_PATTERN.exec(css)) {
-    const value = match[1] ?? match[2] ?? match[3] ?? '';
-    const inner = match.index + match[0].indexOf(value, 4);
-    out.push({ value, start: start + inner, end: start + inner + value.length, property: propertyBefore(css, match.index), element });
+  URL_OPENER.lastIndex = 0;
+  for (let match = URL_OPENER.exec(css); match; match = URL_OPENER.exec(css)) {
+    const found = cssUrlAt(css, match.index + 4);
+    if ('resume' in found) {
+      URL_OPENER.lastIndex = Math.max(URL_OPENER.lastIndex, found.resume);
+      continue;
+    }
+    URL_OPENER.lastIndex = found.end; // as a global pattern would continue: after the `)`
+    out.push({ value: found.value, start: start + found.valueStart, end: start + found.valueStart + found.value.length, property: propertyBefore(css, match.index), element });
   }
 }
+
+/** How far back a property name is looked for: a declaration is short; a 1 MB one without `;` is not CSS. */
+const MAX_DECLARATION = 1000;
 
 /** The property name of the declaration that the value at `index` is part of. */
 function propertyBefore(css: string, index: number): string {
   let k = index - 1;
   let colon = -1;
-  for (; k >= 0; k--) {
+  const limit = Math.max(-1, index - MAX_DECLARATION);
+  for (; k > limit; k--) {
     const c = css[k];
     if (c === ';' || c === '{' || c === '}') break;
     if (c === ':' && colon < 0) colon = k;
