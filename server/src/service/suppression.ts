@@ -32,7 +32,10 @@ export class Suppressions {
     const text = document.getText();
     if (!text.includes('ses-disable')) return undefined;
     const directives: Directive[] = [];
-    for (const match of text.matchAll(DIRECTIVE)) {
+    // Up to the last `-->` only: past it the lazy `[\s\S]*?` of every unclosed `<!-- ses-disable`
+    // searched to the end of the text, quadratic (800 KB of them took 4.6 s).
+    const scanned = text.slice(0, text.lastIndexOf('-->') + 3);
+    for (const match of scanned.matchAll(DIRECTIVE)) {
       const start = match.index;
       const end = start + match[0].length;
       const listStart = start + match[0].length - 3 - match[2].length;
