@@ -57,7 +57,9 @@ export class ProjectIndex {
     const folder = configUri.slice(0, configUri.lastIndexOf('/') + 1);
     return [...this.configs.get(document).templates.keys()].map((key) => {
       const slash = key.lastIndexOf('/');
-      return { folder: folder + (slash >= 0 ? key.slice(0, slash + 1) : ''), name: key.slice(slash + 1) };
+      // Keys are plain paths (`子/welcome`); template folders are URIs, encoded like the file names.
+      const subfolder = slash >= 0 ? key.slice(0, slash).split('/').map(encodeURIComponent).join('/') + '/' : '';
+      return { folder: folder + subfolder, name: key.slice(slash + 1) };
     });
   }
 
@@ -147,11 +149,20 @@ export class ProjectIndex {
     let folder = template.folder;
     for (;;) {
       const document = this.get(folder + 'ses.config.json');
-      if (document) return { document, key: template.folder.slice(folder.length) + template.name };
+      if (document) return { document, key: decodeUriPath(template.folder.slice(folder.length)) + template.name };
       if (roots.includes(folder) || roots.length === 0) return undefined;
       const parent = folder.slice(0, folder.lastIndexOf('/', folder.length - 2) + 1);
       if (parent.length < 'file:///'.length || parent === folder) return undefined;
       folder = parent;
     }
+  }
+}
+
+/** A URI path decoded to the plain path ses.config.json keys use; left as it is when malformed. */
+function decodeUriPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
   }
 }
