@@ -62,6 +62,31 @@ export function parseRecipients(text: string): ParsedRecipients {
  * value), deduplicated. Unlike parseRecipients, other words are ignored rather than reported.
  */
 export function addressesIn(text: string): string[] {
-  const found = text.match(/[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,63}/g) ?? [];
-  return parseRecipients(found.join(' ')).addresses.filter(isEmailAddress);
+  return parseRecipients(addressCandidates(text).join(' ')).addresses.filter(isEmailAddress);
+}
+
+const LOCAL_CHAR = /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]/;
+const DOMAIN_CHAR = /[A-Za-z0-9.-]/;
+const DOMAIN = /^[A-Za-z0-9.-]+\.[A-Za-z]{2,63}/;
+
+/**
+ * What /[local chars]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,63}/g matches, found from each `@` outwards: the
+ * pattern itself rescanned a run of address characters from every start, quadratic on a long
+ * selection without an `@` (100 KB took 5 s in the extension host).
+ */
+function addressCandidates(text: string): string[] {
+  const found: string[] = [];
+  let from = 0; // end of the previous match: matches do not overlap
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', Math.max(at + 1, from))) {
+    let start = at;
+    while (start > from && LOCAL_CHAR.test(text[start - 1])) start--;
+    if (start === at) continue;
+    let end = at + 1;
+    while (end < text.length && DOMAIN_CHAR.test(text[end])) end++;
+    const domain = DOMAIN.exec(text.slice(at + 1, end));
+    if (!domain) continue;
+    found.push(text.slice(start, at + 1 + domain[0].length));
+    from = at + 1 + domain[0].length;
+  }
+  return found;
 }
