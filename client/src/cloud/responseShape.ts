@@ -19,6 +19,44 @@ const REQUIRED: Readonly<Record<SesAction, ReadonlyArray<readonly [string, 'stri
   GetEmailIdentity: [['VerifiedForSendingStatus', 'boolean'], ['Attributes', 'array']],
 };
 
+type FieldType = 'string' | 'number' | 'time';
+/**
+ * The entries of each action's list that the commands read without further checks: each must be an
+ * object, its `required` fields of their type, its `optional` ones of their type when present. An
+ * entry like `null` or a CreatedTimestamp of 1e20 (toISOString throws) crashed a command before.
+ */
+const ITEMS: Partial<Record<SesAction, { list: string; required?: ReadonlyArray<readonly [string, FieldType]>; optional?: ReadonlyArray<readonly [string, FieldType]> }>> = {
+  GetSendEmailStatus: { list: 'EmailStatusList', optional: [['ToEmailAddress', 'string'], ['RequestTime', 'time'], ['DeliverTime', 'time'], ['SendStatus', 'number'], ['DeliverStatus', 'number']] },
+  ListEmailTemplates: {
+    list: 'TemplatesMetadata',
+    required: [['TemplateID', 'number'], ['TemplateName', 'string']],
+    optional: [['TemplateStatus', 'number'], ['CreatedTimestamp', 'time'], ['ReviewReason', 'string']],
+  },
+  ListEmailIdentities: { list: 'EmailIdentities', required: [['IdentityName', 'string']], optional: [['DailyQuota', 'number'], ['CurrentReputationLevel', 'number']] },
+  GetEmailIdentity: { list: 'Attributes' },
+};
+/** Unix seconds a Date can hold (±8.64e15 ms). */
+const MAX_SECONDS = 8.64e12;
+
+function ofType(value: unknown, type: FieldType): boolean {
+  if (type === 'time') return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_SECONDS;
+  return type === 'number' ? typeof value === 'number' && Number.isFinite(value) : typeof value === type;
+}
+
+function itemProblem(action: SesAction, response: Record<string, unknown>): string | undefined {
+  const rule = ITEMS[action];
+  if (!rule) return undefined;
+  for (const item of response[rule.list] as unknown[]) {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) return `has a ${rule.list} entry that is not an object`;
+    const entry = item as Record<string, unknown>;
+    for (const [field, type] of rule.required ?? []) if (!ofType(entry[field], type)) return `has a ${rule.list} entry without a valid ${field}`;
+    for (const [field, type] of rule.optional ?? []) {
+      if (entry[field] !== undefined && entry[field] !== null && !ofType(entry[field], type)) return `has a ${rule.list} entry with an invalid ${field}`;
+    }
+  }
+  return undefined;
+}
+
 /** A description of what is missing or wrong, or undefined when the answer has the documented shape. */
 export function responseShapeProblem(action: SesAction, response: Record<string, unknown>): string | undefined {
   for (const [field, type] of REQUIRED[action]) {
@@ -32,5 +70,9 @@ export function responseShapeProblem(action: SesAction, response: Record<string,
   if (action === 'ListBlackEmailAddress' && (response.BlackList as unknown[]).some((entry) => typeof (entry as { EmailAddress?: unknown })?.EmailAddress !== 'string')) {
     return 'has a blocklist entry without EmailAddress';
   }
-  return undefined;
+  if (action === 'GetEmailTemplate' && response.TemplateContent !== undefined && response.TemplateContent !== null
+    && (typeof response.TemplateContent !== 'object' || Array.isArray(response.TemplateContent))) {
+    return 'has a TemplateContent that is not an object';
+  }
+  return itemProblem(action, response);
 }

@@ -1,0 +1,70 @@
+import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { SesClient } from '../../client/src/cloud/sesClient';
+import type { SesAction } from '../../client/src/cloud/types';
+import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '../emulator';
+
+// Answers of a hostile or broken endpoint (sesStudio.api.endpoint pointing at a gateway, an API
+// change) whose lists hold entries the commands dereference: `EmailIdentities: [null]` crashed
+// Preflight Check (IdentityName.toLowerCase), `TemplatesMetadata: [null]` Preflight and Show
+// Template Status, a CreatedTimestamp or DeliverTime of 1e20 Show Template Status and Check
+// Delivery Status (toISOString: "Invalid time value"). Such answers must be `badResponse`.
+
+const BAD: Array<[SesAction, Record<string, unknown>, RegExp]> = [
+  ['ListEmailIdentities', { EmailIdentities: [null] }, /EmailIdentities entry/],
+  ['ListEmailIdentities', { EmailIdentities: [{ IdentityName: 5 }] }, /IdentityName/],
+  ['ListEmailTemplates', { TemplatesMetadata: [null], TotalCount: 1 }, /TemplatesMetadata entry/],
+  ['ListEmailTemplates', { TemplatesMetadata: [{ TemplateID: '1', TemplateName: 'a', TemplateStatus: 0 }], TotalCount: 1 }, /TemplateID/],
+  ['ListEmailTemplates', { TemplatesMetadata: [{ TemplateID: 1, TemplateName: ['a'], TemplateStatus: 0 }], TotalCount: 1 }, /TemplateName/],
+  ['ListEmailTemplates', { TemplatesMetadata: [{ TemplateID: 1, TemplateName: 'a', TemplateStatus: 0, CreatedTimestamp: 1e20 }], TotalCount: 1 }, /CreatedTimestamp/],
+  ['ListEmailTemplates', { TemplatesMetadata: [{ TemplateID: 1, TemplateName: 'a', TemplateStatus: 0, ReviewReason: {} }], TotalCount: 1 }, /ReviewReason/],
+  ['GetSendEmailStatus', { EmailStatusList: [null] }, /EmailStatusList entry/],
+  ['GetSendEmailStatus', { EmailStatusList: [{ ToEmailAddress: 'a@b.c', DeliverTime: 1e20 }] }, /DeliverTime/],
+  ['GetSendEmailStatus', { EmailStatusList: [{ ToEmailAddress: 'a@b.c', RequestTime: -1e300 }] }, /RequestTime/],
+  ['GetEmailIdentity', { VerifiedForSendingStatus: true, Attributes: [null] }, /Attributes entry/],
+  ['GetEmailTemplate', { TemplateStatus: 0, TemplateName: 'a', TemplateContent: 'x' }, /TemplateContent/],
+];
+const GOOD: Array<[SesAction, Record<string, unknown>]> = [
+  ['ListEmailTemplates', { TemplatesMetadata: [{ TemplateID: 1, TemplateName: 'a', TemplateStatus: 0, CreatedTimestamp: 1700000000, ReviewReason: '' }], TotalCount: 1 }],
+  ['ListEmailTemplates', { TemplatesMetadata: [{ TemplateID: 1, TemplateName: 'a', TemplateStatus: 0 }], TotalCount: 1 }],
+  ['GetSendEmailStatus', { EmailStatusList: [{ ToEmailAddress: 'a@b.c', RequestTime: 1700000000, DeliverTime: 0 }] }],
+  ['ListEmailIdentities', { EmailIdentities: [{ IdentityName: 'mail.example.com', SendingEnabled: true }] }],
+  ['GetEmailIdentity', { VerifiedForSendingStatus: true, Attributes: [{ Type: 'TXT' }] }],
+  ['GetEmailTemplate', { TemplateStatus: 0, TemplateName: 'a', TemplateContent: { Html: '' } }],
+];
+
+describe('garbage lists from a hostile endpoint', () => {
+  let server: http.Server;
+  let body = '';
+  let client: SesClient;
+  before(async () => {
+    server = http.createServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    client = new SesClient({
+      credentials: async () => ({ secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY }),
+      region: 'ap-guangzhou', endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    });
+  });
+  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  for (const [action, response, reason] of BAD) {
+    it(`${action} ${JSON.stringify(response).slice(0, 90)} is a badResponse`, async () => {
+      body = JSON.stringify({ Response: { ...response, RequestId: 'r' } });
+      const result = await client.call(action, {});
+      assert.ok(!result.ok && result.kind === 'badResponse', JSON.stringify(result));
+      assert.match(result.message, reason);
+    });
+  }
+  for (const [action, response] of GOOD) {
+    it(`${action} ${JSON.stringify(response).slice(0, 90)} is accepted`, async () => {
+      body = JSON.stringify({ Response: { ...response, RequestId: 'r' } });
+      const result = await client.call(action, {});
+      assert.ok(result.ok, JSON.stringify(result));
+    });
+  }
+});
