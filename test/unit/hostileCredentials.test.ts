@@ -1,7 +1,12 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { CredentialFileError, credentialsFromTccli } from '../../client/src/cloud/credentials';
 import { endpointForDisplay, endpointUrl } from '../../client/src/cloud/endpoints';
 import { SesClient } from '../../client/src/cloud/sesClient';
 import { proxyAuthorization } from '../../client/src/cloud/transport';
@@ -89,4 +94,27 @@ describe('proxy passwords against a gateway that echoes the request', () => {
     const header = proxyAuthorization(new URL(`http://u:${PROXY_PASSWORD}@proxy.example:3128`))['Proxy-Authorization'];
     assert.equal(Buffer.from(header.slice('Basic '.length), 'base64').toString(), `u:${PROXY_PASSWORD}`);
   });
+});
+
+describe('a tccli credential file that is no file', () => {
+  // Found: a FIFO (or a profile linked to /dev/zero) was read forever, so every API command hung
+  // while resolving the key.
+  let home: string;
+  before(() => {
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'ses-tccli-'));
+    fs.mkdirSync(path.join(home, '.tccli'));
+    execFileSync('mkfifo', [path.join(home, '.tccli', 'fifo.credential')]);
+    fs.symlinkSync('/dev/zero', path.join(home, '.tccli', 'zero.credential'));
+    fs.mkdirSync(path.join(home, '.tccli', 'dir.credential'));
+    fs.writeFileSync(path.join(home, '.tccli', 'big.credential'), `{"secretId":"${'A'.repeat(200_000)}"}`);
+  });
+  after(() => fs.rmSync(home, { recursive: true, force: true }));
+
+  for (const [profile, message] of [['fifo', /not a regular file/], ['zero', /not a regular file/], ['dir', /not a regular file|cannot be read/], ['big', /too large/]] as const) {
+    it(`refuses the ${profile} profile at once, with a message and no value`, { timeout: 5_000 }, async () => {
+      const started = Date.now();
+      await assert.rejects(credentialsFromTccli({ home, profile }), (error: Error) => error instanceof CredentialFileError && message.test(error.message) && !error.message.includes('AAAA'));
+      assert.ok(Date.now() - started < 2_000);
+    });
+  }
 });

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Credentials } from './types';
@@ -25,6 +25,9 @@ export class CredentialFileError extends Error {
   }
 }
 
+/** A tccli credential file is a few hundred bytes; anything much larger is not one. */
+const MAX_CREDENTIAL_FILE_BYTES = 64 * 1024;
+
 /**
  * tccli keeps one JSON file per profile, `~/.tccli/<profile>.credential`, written by
  * `tccli configure set secretId … secretKey … [token …]` (tencentcloud-cli `tccli/configure.py`):
@@ -43,8 +46,14 @@ export async function credentialsFromTccli(options: { home?: string; profile?: s
   const file = join(options.home ?? homedir(), '.tccli', `${profile}.credential`);
   let text: string;
   try {
+    // A FIFO or a device (a profile linked to /dev/zero) would be read forever, hanging every API
+    // command; a credential file is a few hundred bytes.
+    const info = await stat(file);
+    if (!info.isFile()) throw new CredentialFileError(file, 'is not a regular file.');
+    if (info.size > MAX_CREDENTIAL_FILE_BYTES) throw new CredentialFileError(file, `is too large (${info.size} bytes) to be a credential file.`);
     text = await readFile(file, 'utf8');
   } catch (error) {
+    if (error instanceof CredentialFileError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw new CredentialFileError(file, `cannot be read (${code ?? 'unknown error'}).`);
