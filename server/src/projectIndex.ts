@@ -99,7 +99,10 @@ export class ProjectIndex {
     let document: TextDocument | null = null;
     try {
       const path = fileURLToPath(uri);
-      if (fs.statSync(path).size <= MAX_DISK_BYTES) {
+      const info = fs.statSync(path);
+      // Regular files only: a FIFO, or a symlink to /dev/zero committed to a repository, has size 0
+      // and would be read forever, freezing the server.
+      if (info.isFile() && info.size <= MAX_DISK_BYTES) {
         // Negative versions: never equal to an open buffer's version, so caches never mix the two.
         document = TextDocument.create(uri, '', -(++this.diskVersion), fs.readFileSync(path, 'utf8'));
       }

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,7 +13,7 @@ import {
   FileChangeType,
   HoverRequest,
 } from 'vscode-languageserver-protocol/node';
-import { inProcessClient, syntaxErrors, type TestClient } from './testClient';
+import { inProcessClient, stdioClient, syntaxErrors, type TestClient } from './testClient';
 
 // Edits that race the server's debounced validation, and file-system events for files that are no
 // files. The deterministic companions of fuzzLsp.test.ts: each asserts what the editor must show.
@@ -77,6 +78,27 @@ describe('racing edits and odd files', () => {
     assert.deepEqual(client.published.filter((p) => p.uri === uri).at(-1)?.diagnostics, []);
     assert.equal(client.published.filter((p) => p.uri === txt && p.diagnostics.length > 0).length, 0);
     await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: txt } });
+  });
+
+  it('validates a template whose data sets on disk are a FIFO and a symlink to /dev/zero (as a cloned repository may hold)', { timeout: 15_000 }, async () => {
+    fs.mkdirSync(path.join(dir, 'pipes'));
+    execFileSync('mkfifo', [path.join(dir, 'pipes', 'p.data.json')]);
+    fs.symlinkSync('/dev/zero', path.join(dir, 'pipes', 'p.data.zero.json'));
+    fs.writeFileSync(path.join(dir, 'pipes', 'p.data.ok.json'), '{"name":"x"}');
+    // A server of its own process: reading the FIFO blocked the server synchronously, which in this
+    // process would stop the test's own timeout from firing.
+    const { client: own, child } = stdioClient();
+    try {
+      await own.initialize('en', folder);
+      const uri = folder + 'pipes/p.ses.html';
+      const published = await own.open(uri, '<p>{{name}}</p>');
+      assert.equal(syntaxErrors(published).length, 0);
+      const hover = await own.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 6 } });
+      assert.match(JSON.stringify(hover), /name/);
+      await own.shutdown();
+    } finally {
+      child.kill();
+    }
   });
 
   it('validates a template next to a ses.config.json directory, an unreadable and a directory data set, through a watcher storm', async () => {
