@@ -101,6 +101,27 @@ describe('racing edits and odd files', () => {
     }
   });
 
+  it('keeps validating with sesStudio settings of every wrong type', async () => {
+    const uri = folder + 'settings.ses.html';
+    await client.open(uri, '<p>{{name}} free lottery</p>');
+    const garbage: unknown[] = [
+      null, 5, 'x', [], { checks: 'error', dialect: 7, advertisingWords: 'free' },
+      { checks: { 'handlebars-syntax': 5, __proto__: { x: 'error' }, 'html-script': ['error'] }, dialect: ['handlebars'] },
+      { advertisingWords: [null, 1, {}, '', ' ', '(a+)+$', '[', '\\', '\ud800', 'x'.repeat(100_000), ...Array.from({ length: 5_000 }, (_, i) => `w${i}`)] },
+      { checks: Object.fromEntries(Array.from({ length: 1_000 }, (_, i) => [`c${i}`, 'off'])), dialect: 'handlebars' },
+    ];
+    let version = 1;
+    for (const settings of garbage) {
+      await client.setSettings(settings);
+      version++;
+      const published = await client.change(uri, version % 2 ? '{{#if a}}' : '<p>{{#if a}} free</p>');
+      assert.ok(syntaxErrors(published).length + published.diagnostics.filter((d) => d.code === 'tencent-dialect').length >= 1, JSON.stringify(settings)?.slice(0, 80));
+    }
+    await client.setSettings({});
+    assert.deepEqual(client.logs.filter((line) => /failed:/.test(line)), []);
+    await client.close(uri);
+  });
+
   it('validates a template next to a ses.config.json directory, an unreadable and a directory data set, through a watcher storm', async () => {
     const uri = folder + 'd.ses.html';
     const first = await client.open(uri, '<p>{{name}}</p>');

@@ -1,7 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { addressesIn, isEmailAddress, parseRecipients } from '../../client/src/api/recipients';
+import { createLanguageService } from '../../server/src/service/languageService';
+import { normaliseSettings } from '../../server/src/service/settings';
 import { prng } from '../protocol/fuzzRandom';
+import { projectFromFiles } from './projects';
 
 // Pure client helpers fed what a user can select or paste. Found: Check Blocklist's addressesIn
 // (the addresses of the editor's selection) took 5 s for 100 KB without an `@` — the pattern
@@ -36,5 +39,22 @@ describe('addressesIn on hostile selections', () => {
       const expected = parseRecipients((text.match(ORACLE) ?? []).join(' ')).addresses.filter(isEmailAddress);
       assert.deepEqual(addressesIn(text), expected, JSON.stringify(text));
     }
+  });
+});
+
+describe('sesStudio.advertisingWords of hostile size', () => {
+  // Found by fuzzRaces.test.ts: one 100,000-character entry made the combined expression overflow
+  // V8's regexp parser ("Invalid regular expression: Stack overflow"); the check threw and every
+  // template lost all its diagnostics.
+  it('keeps checking, with the curated list and the usable words', () => {
+    const settings = normaliseSettings({ advertisingWords: ['x'.repeat(100_000), 'flash deal', '(a+)+$', '\ud800', ...Array.from({ length: 5_000 }, (_, i) => `w${i}`)] });
+    assert.ok((settings.advertisingWords?.length ?? 0) <= 1000);
+    const { project } = projectFromFiles({ 't.ses.html': '<p>flash deal, free lottery (a+)+$ w7</p>', 't.data.json': '{}' });
+    const started = Date.now();
+    const codes = [...createLanguageService().validate(project, settings).values()].flat().map((d) => `${String(d.code)}:${String(d.message).slice(0, 40)}`);
+    assert.ok(Date.now() - started < 1_000);
+    assert.ok(codes.some((c) => c.startsWith('advertising-wording') && /flash deal/.test(c)), codes.join('\n'));
+    assert.ok(codes.some((c) => c.startsWith('advertising-wording') && /free/.test(c)), codes.join('\n'));
+    assert.ok(codes.some((c) => c.startsWith('review-refused-wording')), codes.join('\n'));
   });
 });

@@ -12,6 +12,10 @@ export interface ServiceSettings {
 
 export const DEFAULT_SETTINGS: ServiceSettings = { checks: {}, dialect: 'tencent' };
 
+/** Longest `sesStudio.advertisingWords` entry used, and how many are used at most. */
+export const MAX_WORD_LENGTH = 200;
+export const MAX_WORDS = 1000;
+
 /** Settings arrive as untyped JSON from the client: keep what is valid, drop the rest. */
 export function normaliseSettings(raw: unknown): ServiceSettings {
   const checks: Record<string, SeveritySetting> = {};
@@ -25,7 +29,11 @@ export function normaliseSettings(raw: unknown): ServiceSettings {
   }
   const dialect = isObject(raw) && raw.dialect === 'handlebars' ? 'handlebars' : 'tencent';
   const rawWords = isObject(raw) ? raw.advertisingWords : undefined;
-  const advertisingWords = Array.isArray(rawWords) ? rawWords.filter((w): w is string => typeof w === 'string' && w.trim().length > 0).map((w) => w.trim()) : [];
+  // Words and short phrases only: a pasted paragraph of 100,000 characters made the combined
+  // expression overflow V8's regexp parser, and every template lost all its diagnostics.
+  const advertisingWords = Array.isArray(rawWords)
+    ? rawWords.filter((w): w is string => typeof w === 'string' && w.trim().length > 0 && w.trim().length <= MAX_WORD_LENGTH).map((w) => w.trim()).slice(0, MAX_WORDS)
+    : [];
   return advertisingWords.length > 0 ? { checks, dialect, advertisingWords } : { checks, dialect };
 }
 

@@ -76,5 +76,10 @@ export function wordPattern(list: WordList, extra: readonly string[] = []): RegE
 function buildPattern(list: WordList, extra: readonly string[]): RegExp | undefined {
   const terms = [...new Set([...list.en, ...list.zh, ...extra].map((t) => t.trim()).filter((t) => t.length > 0))].sort((a, b) => b.length - a.length);
   if (terms.length === 0) return undefined;
-  return new RegExp(terms.map(termSource).join('|'), 'giu');
+  try {
+    return new RegExp(terms.map(termSource).join('|'), 'giu');
+  } catch {
+    // Whatever the user's words do to the expression, the curated list still runs.
+    return extra.length > 0 ? buildPattern(list, []) : undefined;
+  }
 }
