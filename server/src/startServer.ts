@@ -121,6 +121,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const previous = published.get(key) ?? new Set<string>();
     // With none of its documents open, a template's diagnostics are cleared, not recomputed.
     const diagnostics = openUris(project).length > 0 ? service.validate(project, settings) : new Map();
+    // The versions validated, read now: the sends below wait, and an edit arriving meanwhile must not
+    // relabel these findings with its version (their ranges would point into the new text).
+    const versions = new Map([...diagnostics.keys()].map((uri) => [uri, documents.get(uri)?.version]));
     const now = new Set(diagnostics.keys());
     for (const uri of previous) {
       if (now.has(uri)) continue;
@@ -128,7 +131,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       await connection.sendDiagnostics({ uri, diagnostics: [] });
     }
     for (const [uri, list] of diagnostics) {
-      const version = documents.get(uri)?.version;
+      const version = versions.get(uri);
       lastDiagnostics.set(uri, { version, diagnostics: list });
       await connection.sendDiagnostics({ uri, version, diagnostics: list });
     }

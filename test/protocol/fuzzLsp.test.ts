@@ -72,14 +72,14 @@ class Fuzzer {
   private position(document: TextDocument): { line: number; character: number } {
     const r = this.random;
     // Inside the text mostly; past its end, at huge coordinates and at the largest uinteger sometimes.
-    if (r.chance(0.1)) return { line: r.pick([0, document.lineCount, 2 ** 31 - 1]), character: r.pick([0, 2 ** 31 - 1, 1e6]) };
+    if (r.chance(0.1)) return { line: r.pick([0, -1, document.lineCount, 2 ** 31 - 1, 2 ** 32 - 1]), character: r.pick([0, -1, 2 ** 31 - 1, 1e6]) };
     return document.positionAt(r.int(document.getText().length + 2));
   }
 
   async step(): Promise<void> {
     const r = this.random;
     const files = [...this.open.values()];
-    const action = files.length === 0 ? 'open' : r.pick(['open', 'open', 'change', 'change', 'change', 'burst', 'close', 'rekind', 'watch']);
+    const action = files.length === 0 ? 'open' : r.pick(['open', 'open', 'change', 'change', 'change', 'burst', 'close', 'rekind', 'watch', 'settings']);
     this.trace.push(action);
     const send = this.client.connection;
     switch (action) {
@@ -121,6 +121,16 @@ class Fuzzer {
         this.texts.set(`${uri}#${document.version}`, text);
         this.trace.push(`rekind ${file.uri} → ${uri}`);
         await send.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: document.version, text } });
+        return;
+      }
+      case 'settings': {
+        // `workspace/configuration` answers of every shape: wrong types, hostile advertising words.
+        const settings = r.pick<unknown>([
+          null, 1, 'x', [], {}, { dialect: 'handlebars' }, { dialect: 5, checks: [] }, { checks: { 'handlebars-syntax': 'off', 'missing-variable': 7 } },
+          { advertisingWords: ['x'.repeat(10_000), '(', '\\', '\ud800', null, 5] }, { checks: { __proto__: 'error' }, advertisingWords: 'free' },
+        ]);
+        this.trace.push(`settings ${JSON.stringify(settings)?.slice(0, 60)}`);
+        await this.client.setSettings(settings);
         return;
       }
       case 'watch': {
@@ -243,6 +253,7 @@ describe('LSP fuzzer (node dist/server.js --stdio)', () => {
         fuzzer.checkPublished(client.published);
         assert.ok(client.published.length > 0, 'no diagnostics were published at all');
         // Validation still works after all of that: an open template gets the diagnostics of a fresh edit.
+        await client.setSettings({});
         const template = [...fuzzer.open.values()].find((f) => /\.ses\.(html|txt)$/.test(f.uri));
         if (template) {
           const version = template.document.version + 1000;

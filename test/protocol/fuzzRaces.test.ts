@@ -13,7 +13,12 @@ import {
   FileChangeType,
   HoverRequest,
 } from 'vscode-languageserver-protocol/node';
-import { inProcessClient, stdioClient, syntaxErrors, type TestClient } from './testClient';
+import { PassThrough, Transform } from 'node:stream';
+import { createConnection } from 'vscode-languageserver/node';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { loadServerL10n } from '../../server/src/serverL10n';
+import { startServer } from '../../server/src/startServer';
+import { inProcessClient, REPO_ROOT, stdioClient, syntaxErrors, TestClient } from './testClient';
 
 // Edits that race the server's debounced validation, and file-system events for files that are no
 // files. The deterministic companions of fuzzLsp.test.ts: each asserts what the editor must show.
@@ -137,4 +142,67 @@ describe('racing edits and odd files', () => {
     assert.deepEqual(client.logs.filter((line) => /failed:/.test(line)), []);
     await client.close(uri);
   });
+
+  it('labels published diagnostics with the version they were computed for, even when an edit arrives while they are sent', async () => {
+    // The server's output is held (as a full pipe to a busy editor holds it) while the validation of
+    // version 2 publishes; version 3 arrives meanwhile. Found by the fuzzer: the server read each
+    // document's version after awaiting the earlier sends, so version 2's findings went out labelled
+    // with version 3, ranges past the end of the new text.
+    const gated = gatedClient();
+    try {
+      await gated.client.initialize('en', folder);
+      const html = folder + 'gate.ses.html';
+      const data = folder + 'gate.data.json';
+      await gated.client.open(html, '<p>{{name}}</p>');
+      await gated.client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: data, languageId: 'json', version: 1, text: '{"name":"x"}' } });
+      await gated.client.diagnosticsFor(data, 1);
+      const long = `{"name":"x",${' '.repeat(2_000)}"deep":{"a":1}}`;
+      gated.hold();
+      const firstSend = gated.held();
+      await gated.client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: data, version: 2 }, contentChanges: [{ text: long }] });
+      await firstSend; // the validation of version 2 is publishing and blocked
+      await gated.client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: data, version: 3 }, contentChanges: [{ text: '{"name":"x"}' }] });
+      await settle(100); // version 3 reaches the server while version 2's publish waits
+      gated.release();
+      const v3 = await gated.client.diagnosticsFor(data, 3);
+      const labelled3 = gated.client.published.filter((p) => p.uri === data && p.version === 3);
+      for (const p of labelled3) assert.deepEqual(p.diagnostics.filter((d) => d.code === 'complex-value'), [], `version 3 has no complex value: ${JSON.stringify(p.diagnostics)}`);
+      assert.ok(v3);
+    } finally {
+      await gated.client.shutdown();
+    }
+  });
 });
+
+/** An in-process server whose output to the client can be held, to make a send wait. */
+function gatedClient(): { client: TestClient; hold(): void; held(): Promise<void>; release(): void } {
+  let holding = false;
+  const waiting: Array<() => void> = [];
+  let onHeld: (() => void) | undefined;
+  const gate = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      if (!holding) return callback(null, chunk);
+      onHeld?.();
+      waiting.push(() => callback(null, chunk));
+    },
+  });
+  const toServer = new PassThrough();
+  const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(gate));
+  startServer(serverConnection, { loadL10n: (locale) => loadServerL10n(locale, path.join(REPO_ROOT, 'l10n')) });
+  serverConnection.listen();
+  const clientConnection = createProtocolConnection(new StreamMessageReader(gate), new StreamMessageWriter(toServer));
+  const client = new TestClient(clientConnection, true, () => {
+    clientConnection.dispose();
+    serverConnection.dispose();
+  });
+  return {
+    client,
+    hold: () => { holding = true; },
+    held: () => new Promise<void>((resolve) => { onHeld = resolve; }),
+    release: () => {
+      holding = false;
+      for (const next of waiting.splice(0)) next();
+    },
+  };
+}
+
