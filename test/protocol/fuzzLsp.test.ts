@@ -58,7 +58,8 @@ class Fuzzer {
   constructor(readonly client: TestClient, readonly random: Random, readonly folder: string) {}
 
   private uriFor(kind: FileKind): string {
-    const name = this.random.pick(['t', 't', 'welcome', 'sub/t', '__proto__', 'a%20b']);
+    // Malformed percent-encoding too (%ZZ): VS Code never sends it, other clients may.
+    const name = this.random.pick(['t', 't', 'welcome', 'sub/t', '__proto__', 'a%20b', '%ZZ', 'x%E0%A4%A']);
     const dir = name.includes('/') ? name.slice(0, name.lastIndexOf('/') + 1) : '';
     const base = name.slice(dir.length);
     const file = { html: `${base}.ses.html`, text: `${base}.ses.txt`, data: this.random.pick([`${base}.data.json`, `${base}.data.zh.json`]), config: 'ses.config.json' }[kind];

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { addressesIn, isEmailAddress, parseRecipients } from '../../client/src/api/recipients';
 import { createLanguageService } from '../../server/src/service/languageService';
+import { dataSetFile, isConfigFile, partFile } from '../../server/src/service/project/templateFiles';
 import { normaliseSettings } from '../../server/src/service/settings';
 import { prng } from '../protocol/fuzzRandom';
 import { projectFromFiles } from './projects';
@@ -56,5 +57,16 @@ describe('sesStudio.advertisingWords of hostile size', () => {
     assert.ok(codes.some((c) => c.startsWith('advertising-wording') && /flash deal/.test(c)), codes.join('\n'));
     assert.ok(codes.some((c) => c.startsWith('advertising-wording') && /free/.test(c)), codes.join('\n'));
     assert.ok(codes.some((c) => c.startsWith('review-refused-wording')), codes.join('\n'));
+  });
+});
+
+describe('URIs with malformed percent-encoding', () => {
+  // Found by the LSP fuzzer: a document URI like `file:///w/%ZZ.ses.html` (which VS Code never
+  // sends, other clients may) threw URIError in the didOpen handler and failed every request.
+  it('name parts, data sets and config files as written', () => {
+    assert.deepEqual(partFile('file:///w/%ZZ.ses.html'), { folder: 'file:///w/', name: '%ZZ', part: 'html' });
+    assert.deepEqual(dataSetFile('file:///w/x%E0%A4%A.data.json'), { folder: 'file:///w/', name: 'x%E0%A4%A', set: 'default' });
+    assert.equal(isConfigFile('file:///w/ses.config.json%'), false);
+    assert.equal(isConfigFile('file:///w/ses%2Econfig.json'), true);
   });
 });

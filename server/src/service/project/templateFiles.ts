@@ -23,7 +23,16 @@ export const DEFAULT_SET = 'default';
 
 function split(uri: string): { folder: string; file: string } {
   const slash = uri.lastIndexOf('/');
-  return { folder: uri.slice(0, slash + 1), file: decodeURIComponent(uri.slice(slash + 1)) };
+  return { folder: uri.slice(0, slash + 1), file: decodeName(uri.slice(slash + 1)) };
+}
+
+/** A URI's file name, percent-decoded; as written when the encoding is malformed (`%ZZ`), which threw in every handler. */
+function decodeName(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }
 
 /** The part a template file is, given its language (`ses-html`, `html`, `ses-text`, …) or its name. */
