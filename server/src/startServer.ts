@@ -45,14 +45,20 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const log = { error: (message: string) => connection.console.error(message) };
 
   connection.onInitialize((params): InitializeResult => {
-    locale = params.locale ?? 'en';
-    if (params.locale) {
-      const contents = runtime.loadL10n(params.locale);
+    // The params are JSON from the client: a locale that is no language tag (a number, a path) means
+    // English, folders that are no URIs are left out; before, they failed initialize or every validation.
+    const requested: unknown = params.locale;
+    locale = typeof requested === 'string' && /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/.test(requested) ? requested : 'en';
+    if (locale !== 'en') {
+      const contents = runtime.loadL10n(locale);
       if (contents) l10n.config({ contents });
     }
-    clientCapabilities = params.capabilities;
-    canPullSettings = params.capabilities.workspace?.configuration === true;
-    workspaceRoots = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri && !params.workspaceFolders ? [params.rootUri] : []);
+    clientCapabilities = params.capabilities ?? {};
+    canPullSettings = clientCapabilities.workspace?.configuration === true;
+    const folders: unknown[] = Array.isArray(params.workspaceFolders) ? params.workspaceFolders : [];
+    const uriOf = (folder: unknown) => (folder as { uri?: unknown } | null)?.uri;
+    workspaceRoots = folders.map(uriOf).filter((uri): uri is string => typeof uri === 'string')
+      .concat(typeof params.rootUri === 'string' && !Array.isArray(params.workspaceFolders) ? [params.rootUri] : []);
     return {
       capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, ...FEATURE_CAPABILITIES },
       serverInfo: { name: 'SES Template Studio' },

@@ -12,6 +12,8 @@ import {
   DidOpenTextDocumentNotification,
   FileChangeType,
   HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
 } from 'vscode-languageserver-protocol/node';
 import { PassThrough, Transform } from 'node:stream';
 import { createConnection } from 'vscode-languageserver/node';
@@ -172,6 +174,33 @@ describe('racing edits and odd files', () => {
       await gated.client.shutdown();
     }
   });
+});
+
+describe('initialize with hostile params', () => {
+  // Found: a locale that is no string and workspaceFolders that is no list or holds null failed
+  // initialize with a TypeError; a folder URI that is no string made
+  // every validation fail ("r.endsWith is not a function"), so no diagnostics ever came.
+  const variants: Array<Record<string, unknown>> = [
+    { locale: 123 }, { locale: {} }, { locale: '../../../etc/passwd' }, { locale: 'x'.repeat(100_000) },
+    { workspaceFolders: [{ uri: 5, name: 1 }] }, { workspaceFolders: 'x' }, { workspaceFolders: [null] }, { rootUri: 5 },
+    { capabilities: { workspace: 'x' } },
+    // `capabilities: null` still fails initialize, inside vscode-languageserver itself (not our code).
+  ];
+  for (const variant of variants) {
+    it(`initializes and validates with ${JSON.stringify(variant).slice(0, 50)}`, async () => {
+      const client = inProcessClient();
+      try {
+        const result: unknown = await client.connection.sendRequest(InitializeRequest.type.method, { processId: null, rootUri: null, capabilities: {}, workspaceFolders: null, ...variant });
+        assert.match(JSON.stringify(result), /SES Template Studio/);
+        await client.connection.sendNotification(InitializedNotification.type, {});
+        const published = await client.open('file:///w/init.ses.html', '{{#if a}}');
+        assert.ok(published.diagnostics.length > 0);
+        assert.deepEqual(client.logs.filter((line) => /failed/.test(line)), []);
+      } finally {
+        await client.shutdown();
+      }
+    });
+  }
 });
 
 /** An in-process server whose output to the client can be held, to make a send wait. */
