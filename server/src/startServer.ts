@@ -28,7 +28,10 @@ const VALIDATION_DELAY_MS = 150;
 
 /** LSP wiring only: documents in, service calls, diagnostics out. */
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
-  const service = createLanguageService();
+  // A check that throws is logged (with its stack, for a bug report) and the others' findings still go out.
+  const service = createLanguageService(undefined, {
+    onCheckError: (id, error) => connection.console.error(`Check ${id} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`),
+  });
   const documents = new TextDocuments(TextDocument);
   let workspaceRoots: string[] = [];
   const index = new ProjectIndex(documents, () => workspaceRoots);

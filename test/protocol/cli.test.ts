@@ -255,6 +255,16 @@ describe('ses-template-check (node dist/cli.js)', () => {
     assert.equal(code, 1);
   });
 
+  it('a .vscode/settings.json that is a FIFO is skipped with a warning, not read forever', (t) => {
+    const dir = tempDir({ 'welcome.ses.txt': 'Hi {{name}}', 'welcome.data.json': '{ "name": "A" }' });
+    fs.mkdirSync(path.join(dir, '.vscode'));
+    const fifo = spawnSync('mkfifo', [path.join(dir, '.vscode', 'settings.json')]);
+    if (fifo.status !== 0) return t.skip('mkfifo is not available');
+    const result = spawnSync(process.execPath, [CLI, dir], { encoding: 'utf8', timeout: 20_000 });
+    assert.equal(result.error, undefined, 'the CLI finished');
+    assert.match(result.stderr + result.stdout, /settings\.json: not a regular file of a sensible size; its settings are not used/);
+  });
+
   it('--help and --version', () => {
     const help = run(['--help']);
     assert.equal(help.code, 0);

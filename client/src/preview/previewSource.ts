@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { parse, type ParseError } from 'jsonc-parser';
 import { readText, templateOf, type TemplateContext } from '../api/templateContext';
 import { offsetAt, type ImageProblem } from './images';
+import { safeToParse } from '../../../server/src/service/project/jsonNesting';
 
 export interface PreviewSource {
   readonly template: TemplateContext;
@@ -27,7 +28,8 @@ function codeOf(diagnostic: vscode.Diagnostic): string {
 
 /** A data set's values, or undefined when it is not a JSON object (the language server reports why). */
 function parseData(text: string | undefined): Record<string, unknown> | undefined {
-  if (text === undefined) return undefined;
+  // jsonc-parser recurses per nesting level: a data set nested ~50k deep would overflow the stack.
+  if (text === undefined || !safeToParse(text)) return undefined;
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: false, disallowComments: true });
   return !errors.length && typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;

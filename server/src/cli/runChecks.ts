@@ -46,7 +46,10 @@ export function runChecks(input: RunInput): RunReport {
   const warnings: string[] = [];
   const findings = new Map<string, CliFinding>();
   const display = (file: string) => displayPath(file, input.cwd);
-  const service = createLanguageService();
+  // A check that throws makes the run incomplete: reported like an unreadable file (exit code 2).
+  const service = createLanguageService(undefined, {
+    onCheckError: (id, error) => fileErrors.push({ path: `check ${id}`, message: error instanceof Error ? error.message : String(error) }),
+  });
   let templates = 0;
   let files = 0;
 
@@ -177,6 +180,12 @@ function readWorkspaceSettings(root: string, display: (file: string) => string, 
   const file = path.join(root, '.vscode', 'settings.json');
   let text: string;
   try {
+    // A FIFO or a link to /dev/zero under that name would be read forever: regular, sane-sized files only.
+    const stat = fs.statSync(file);
+    if (!stat.isFile() || stat.size > MAX_DISK_BYTES) {
+      warnings.push(l10n.t('{0}: {1}; its settings are not used', display(file), l10n.t('not a regular file of a sensible size')));
+      return undefined;
+    }
     text = fs.readFileSync(file, 'utf8');
   } catch {
     return undefined; // none: the defaults apply, as in VS Code

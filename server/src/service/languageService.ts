@@ -22,7 +22,15 @@ export interface LanguageService {
   validate(project: TemplateProject, settings: ServiceSettings): Map<string, Diagnostic[]>;
 }
 
-export function createLanguageService(checks: readonly Check[] = CHECKS): LanguageService {
+export interface LanguageServiceOptions {
+  /**
+   * Hears a check that threw. The other checks still run and the findings it reported before
+   * throwing are kept: one bug must not take every diagnostic of the template with it.
+   */
+  readonly onCheckError?: (checkId: string, error: unknown) => void;
+}
+
+export function createLanguageService(checks: readonly Check[] = CHECKS, options: LanguageServiceOptions = {}): LanguageService {
   return {
     parse: parseTemplate,
     validate(project, settings) {
@@ -39,16 +47,20 @@ export function createLanguageService(checks: readonly Check[] = CHECKS): Langua
       for (const check of checks) {
         const severity = severityOf(check);
         if (severity === 'off') continue;
-        check.run({
-          project,
-          settings,
-          report: (document: TextDocument, finding: Finding) => {
-            if (suppressions.get(document.uri)?.suppresses(check.meta.id, finding.start)) return;
-            const list = byUri.get(document.uri) ?? [];
-            list.push(findingToDiagnostic(document, check.meta, severity, finding));
-            byUri.set(document.uri, list);
-          },
-        });
+        try {
+          check.run({
+            project,
+            settings,
+            report: (document: TextDocument, finding: Finding) => {
+              if (suppressions.get(document.uri)?.suppresses(check.meta.id, finding.start)) return;
+              const list = byUri.get(document.uri) ?? [];
+              list.push(findingToDiagnostic(document, check.meta, severity, finding));
+              byUri.set(document.uri, list);
+            },
+          });
+        } catch (error) {
+          options.onCheckError?.(check.meta.id, error);
+        }
       }
       const unused = checks.find((check) => check.meta.id === unusedSuppression.meta.id);
       const unusedSeverity = unused ? severityOf(unused) : 'off';
