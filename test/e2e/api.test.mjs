@@ -11,42 +11,10 @@ import { after, before, describe, test } from 'node:test';
 import {
   launchBrowser, openFile, openWorkbench, problems, repoRoot, resultsDir, runCommand, screenshot, startCodeServer, waitFor,
 } from './harness.mjs';
+import { answerDialog, answerInput, previewText, scenarioWithScreenshots, waitForToast } from './workbenchUi.mjs';
 
 const emulatorModule = path.join(repoRoot, 'out/test/emulator/index.js');
 const BLOCKED = 'bounced@example.com';
-
-/** Types `text` into the input box whose prompt contains `prompt`, and accepts it. */
-async function answerInput(page, prompt, text) {
-  const widget = page.locator('.quick-input-widget');
-  await waitFor(async () => (await widget.isVisible()) && (await widget.innerText()).includes(prompt),
-    { page, what: `the input box "${prompt}"` });
-  await widget.locator('input').fill(text);
-  await page.keyboard.press('Enter');
-}
-
-/** Clicks the button `label` of the modal dialog whose text contains `text`; returns the dialog's text. */
-async function answerDialog(page, text, label) {
-  const dialog = page.locator('.monaco-dialog-box');
-  const shown = await waitFor(async () => {
-    if (!(await dialog.isVisible())) return null;
-    const content = await dialog.innerText();
-    return content.includes(text) ? content : null;
-  }, { page, what: `a dialog saying "${text}"` });
-  await dialog.locator('.monaco-button', { hasText: new RegExp(`^${label}$`) }).first().click();
-  await dialog.waitFor({ state: 'hidden' });
-  return shown;
-}
-
-/** The first notification matching `pattern`: a toast, or an entry of the notification center when it is open. */
-function waitForToast(page, pattern, what) {
-  return waitFor(async () => {
-    for (const toast of await page.locator('.notification-toast, .notifications-center .notification-list-item').all()) {
-      const text = await toast.innerText().catch(() => '');
-      if (pattern.test(text)) return { toast, text };
-    }
-    return null;
-  }, { page, what, timeout: 30_000 });
-}
 
 /**
  * Clicks the button `label` of the notification matching `pattern`: its toast, or, once the toast has
@@ -65,17 +33,6 @@ async function clickNotificationButton(page, pattern, label) {
     item = await waitFor(() => find('.notifications-center .notification-list-item'), { page, what: `the notification ${pattern}` });
   }
   await item.locator('.monaco-button', { hasText: new RegExp(`^${label}$`) }).first().click();
-}
-
-/** The text of the Markdown preview frame containing `needle`. */
-function previewText(page, test, what) {
-  return waitFor(async () => {
-    for (const frame of page.frames()) {
-      const body = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
-      if (test(body)) return body;
-    }
-    return null;
-  }, { page, what, timeout: 30_000 });
 }
 
 describe('Tencent Cloud API commands in VS Code, against the SES emulator', () => {
@@ -122,15 +79,7 @@ describe('Tencent Cloud API commands in VS Code, against the SES emulator', () =
   });
 
   /** Runs a scenario, with a screenshot in test-results/ when it fails. */
-  const scenario = (name, shot, fn) => test(name, async () => {
-    try {
-      await fn();
-      await screenshot(page, shot);
-    } catch (error) {
-      await screenshot(page, `${shot}-failed`).catch(() => undefined);
-      throw error;
-    }
-  });
+  const scenario = scenarioWithScreenshots(() => page);
 
   scenario('"SES: Set Credentials" stores the key typed into its input boxes; the status bar shows the secret storage', 'e2e-api-1-credentials', async () => {
     const item = page.locator('.statusbar-item', { hasText: 'SES:' }).first();

@@ -5,10 +5,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import {
-  editorText, goTo, launchBrowser, openFile, openWorkbench, problems, repoRoot, resultsDir, runCommand, screenshot, startCodeServer, waitFor,
+  editorText, goTo, launchBrowser, openFile, openWorkbench, problems, repoRoot, resultsDir, runCommand, startCodeServer, waitFor,
 } from './harness.mjs';
+import { scenarioWithScreenshots } from './workbenchUi.mjs';
 
 /** Types `filter` into the command's own quick pick (not the palette) and accepts the row containing `row`. */
 async function pickItem(page, filter, row) {
@@ -60,15 +61,7 @@ describe('SES: New Template', () => {
     if (workspace) await fs.rm(workspace, { recursive: true, force: true });
   });
 
-  const scenario = (name, shot, fn) => test(name, async () => {
-    try {
-      await fn();
-      await screenshot(page, shot);
-    } catch (error) {
-      await screenshot(page, `${shot}-failed`).catch(() => undefined);
-      throw error;
-    }
-  });
+  const scenario = scenarioWithScreenshots(() => page);
 
   scenario('creates a Chinese verification-code template: three files, the config entry, the HTML part open and clean', 'e2e-new-template-1-created', async () => {
     // welcome.ses.html is open, so the new template goes next to it (the workspace root) and the

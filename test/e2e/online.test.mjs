@@ -9,31 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser, openFile, openWorkbench, problems, resultsDir, runCommand, screenshot, startCodeServer, waitFor, repoRoot } from './harness.mjs';
+import { answerDialog, waitForToast } from './workbenchUi.mjs';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f5d5b70000000049454e44ae426082', 'hex');
-
-/** Clicks the button `label` of the modal dialog whose text contains `text`; returns the dialog's text. */
-async function answerDialog(page, text, label) {
-  const dialog = page.locator('.monaco-dialog-box');
-  const shown = await waitFor(async () => {
-    if (!(await dialog.isVisible())) return null;
-    const content = await dialog.innerText();
-    return content.includes(text) ? content : null;
-  }, { page, what: `a dialog saying "${text}"`, timeout: 30_000 });
-  await dialog.locator('.monaco-button', { hasText: new RegExp(`^${label}$`) }).first().click();
-  await dialog.waitFor({ state: 'hidden' });
-  return shown;
-}
-
-function waitForToast(page, pattern, what) {
-  return waitFor(async () => {
-    for (const toast of await page.locator('.notification-toast, .notifications-center .notification-list-item').all()) {
-      const text = await toast.innerText().catch(() => '');
-      if (pattern.test(text)) return { toast, text };
-    }
-    return null;
-  }, { page, what, timeout: 30_000 });
-}
 
 /** The preview's email frame, once it shows `needle`. */
 async function emailFrame(page, needle) {

@@ -6,32 +6,13 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import {
-  launchBrowser, openFile, openWorkbench, repoRoot, resultsDir, runCommand, screenshot, startCodeServer, waitFor,
+  launchBrowser, openFile, openWorkbench, repoRoot, resultsDir, runCommand, startCodeServer,
 } from './harness.mjs';
+import { answerInput, previewText, scenarioWithScreenshots } from './workbenchUi.mjs';
 
 const emulatorModule = path.join(repoRoot, 'out/test/emulator/index.js');
-
-/** Types `text` into the input box whose prompt contains `prompt`, and accepts it. */
-async function answerInput(page, prompt, text) {
-  const widget = page.locator('.quick-input-widget');
-  await waitFor(async () => (await widget.isVisible()) && (await widget.innerText()).includes(prompt),
-    { page, what: `the input box "${prompt}"` });
-  await widget.locator('input').fill(text);
-  await page.keyboard.press('Enter');
-}
-
-/** The text of the Markdown preview frame for which `test` holds. */
-function previewText(page, test, what) {
-  return waitFor(async () => {
-    for (const frame of page.frames()) {
-      const body = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
-      if (test(body)) return body;
-    }
-    return null;
-  }, { page, what, timeout: 30_000 });
-}
 
 /** The step headings of a rendered report: [{ icon, number, title }]. */
 function stepHeadings(view) {
@@ -85,15 +66,7 @@ describe('"SES: Preflight Check" in VS Code, against the SES emulator', () => {
     return before;
   }
 
-  const scenario = (name, shot, fn) => test(name, async () => {
-    try {
-      await fn();
-      await screenshot(page, shot);
-    } catch (error) {
-      await screenshot(page, `${shot}-failed`).catch(() => undefined);
-      throw error;
-    }
-  });
+  const scenario = scenarioWithScreenshots(() => page);
 
   scenario('order-confirmation with everything in order: all five steps ✓', 'e2e-preflight-1-ok', async () => {
     await preflight('you@example.com');

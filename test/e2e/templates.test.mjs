@@ -9,35 +9,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import {
-  launchBrowser, openFile, openWorkbench, problems, repoRoot, resultsDir, runCommand, saveEditor, screenshot, startCodeServer, typeInEditor, waitFor,
+  launchBrowser, openFile, openWorkbench, problems, repoRoot, resultsDir, runCommand, saveEditor, startCodeServer, typeInEditor, waitFor,
 } from './harness.mjs';
+import { answerDialog, previewText, scenarioWithScreenshots, waitForToast } from './workbenchUi.mjs';
 
 const emulatorModule = path.join(repoRoot, 'out/test/emulator/index.js');
 const templatesModule = path.join(repoRoot, 'out/test/emulator/actions/templates.js');
-
-/** Clicks the button `label` of the modal dialog whose text contains `text`; returns the dialog's text. */
-async function answerDialog(page, text, label) {
-  const dialog = page.locator('.monaco-dialog-box');
-  const shown = await waitFor(async () => {
-    if (!(await dialog.isVisible())) return null;
-    const content = await dialog.innerText();
-    return content.includes(text) ? content : null;
-  }, { page, what: `a dialog saying "${text}"`, timeout: 30_000 });
-  await dialog.locator('.monaco-button', { hasText: new RegExp(`^${label}$`) }).first().click();
-  await dialog.waitFor({ state: 'hidden' });
-  return shown;
-}
-
-/** The first notification whose text matches `pattern`. */
-function waitForToast(page, pattern, what) {
-  return waitFor(async () => {
-    for (const toast of await page.locator('.notification-toast, .notifications-center .notification-list-item').all()) {
-      const text = await toast.innerText().catch(() => '');
-      if (pattern.test(text)) return text;
-    }
-    return null;
-  }, { page, what, timeout: 30_000 });
-}
 
 /** Types `filter` into the command's own quick pick and accepts the row containing `row`. */
 async function pickItem(page, filter, row) {
@@ -62,17 +39,6 @@ function statusItem(page) {
 async function waitForStatus(page, text) {
   await waitFor(async () => (await statusItem(page).innerText().catch(() => '')).includes(text),
     { page, what: `the status bar to say "${text}"`, timeout: 30_000 });
-}
-
-/** The text of the Markdown preview frame for which `test` holds. */
-function previewText(page, test, what) {
-  return waitFor(async () => {
-    for (const frame of page.frames()) {
-      const body = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
-      if (test(body)) return body;
-    }
-    return null;
-  }, { page, what, timeout: 30_000 });
 }
 
 describe('templates in Tencent Cloud: push, pull, review status, against the SES emulator', () => {
@@ -120,15 +86,7 @@ describe('templates in Tencent Cloud: push, pull, review status, against the SES
   });
 
   /** Runs a scenario, with a screenshot in test-results/ when it fails. */
-  const scenario = (name, shot, fn) => test(name, async () => {
-    try {
-      await fn();
-      await screenshot(page, shot);
-    } catch (error) {
-      await screenshot(page, `${shot}-failed`).catch(() => undefined);
-      throw error;
-    }
-  });
+  const scenario = scenarioWithScreenshots(() => page);
 
   scenario('"SES: Push Template" creates welcome (no templateId): exact content, pending review, TemplateID written to ses.config.json', 'e2e-templates-1-create', async () => {
     await openFile(page, 'welcome.ses.html');
@@ -155,7 +113,7 @@ describe('templates in Tencent Cloud: push, pull, review status, against the SES
     }, { page, what: `ses.config.json on disk to have templateId ${welcomeId}` });
     assert.equal(config.templates.welcome.subject, 'Welcome to Example Shop, {{first_name}}', 'the rest of the entry is kept');
     assert.equal(config.templates['order-confirmation'].templateId, 21001);
-    const toast = await waitForToast(page, /created with TemplateID/, 'the created notification');
+    const { text: toast } = await waitForToast(page, /created with TemplateID/, 'the created notification');
     assert.match(toast, new RegExp(`TemplateID ${welcomeId}`));
     assert.match(toast, /OperationDenied\.TemplateStatusError/);
     await openFile(page, 'welcome.ses.html');
