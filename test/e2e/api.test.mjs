@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import {
-  launchBrowser, openFile, openWorkbench, problems, repoRoot, resultsDir, runCommand, screenshot, startCodeServer, waitFor,
+  closeWorkbench, launchBrowser, openFile, openWorkbench, problems, repoRoot, resultsDir, runCommand, screenshot, startCodeServer, waitFor,
 } from './harness.mjs';
 import { answerDialog, answerInput, previewText, scenarioWithScreenshots, waitForToast } from './workbenchUi.mjs';
 
@@ -211,12 +211,7 @@ describe('Tencent Cloud API commands in Simplified Chinese, with the key from th
     page = await openWorkbench(browser, server.url);
   });
   after(async () => {
-    await browser?.close();
-    if (server) {
-      await fs.mkdir(resultsDir, { recursive: true });
-      await fs.writeFile(path.join(resultsDir, 'e2e-api-zh-code-server.log'), server.logs() + '\n' + await server.readLog('remoteexthost'));
-      await server.stop();
-    }
+    await closeWorkbench({ browser, server, name: 'e2e-api-zh' });
     await emulator?.close();
     if (home) await fs.rm(home, { recursive: true, force: true });
   });

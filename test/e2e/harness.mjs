@@ -222,6 +222,19 @@ export async function startCodeServer({
   return { url, port, extensionId, userDataDir, extensionsDir, logs: () => output, readLog, stop };
 }
 
+/**
+ * Closes the browser and stops code-server, first saving its output and the extension host's and our
+ * extension's logs to test-results/<name>-code-server.log for a failure to be read afterwards.
+ */
+export async function closeWorkbench({ browser, server, name }) {
+  await browser?.close();
+  if (!server) return;
+  await fs.mkdir(resultsDir, { recursive: true });
+  const logs = [server.logs(), await server.readLog('remoteexthost'), await server.readLog('SES Template Studio')];
+  await fs.writeFile(path.join(resultsDir, `${name}-code-server.log`), logs.join('\n'));
+  await server.stop();
+}
+
 export async function launchBrowser({ headless = true } = {}) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe } from 'node:test';
 import {
-  editorText, goTo, launchBrowser, openFile, openWorkbench, problems, repoRoot, resultsDir, runCommand, startCodeServer, waitFor,
+  closeWorkbench, editorText, goTo, launchBrowser, openFile, openWorkbench, problems, repoRoot, runCommand, startCodeServer, waitFor,
 } from './harness.mjs';
 import { scenarioWithScreenshots } from './workbenchUi.mjs';
 
@@ -51,13 +51,7 @@ describe('SES: New Template', () => {
     page = await openWorkbench(browser, server.url);
   });
   after(async () => {
-    await browser?.close();
-    if (server) {
-      await fs.mkdir(resultsDir, { recursive: true });
-      await fs.writeFile(path.join(resultsDir, 'e2e-new-template-code-server.log'),
-        server.logs() + '\n' + await server.readLog('remoteexthost') + '\n' + await server.readLog('SES Template Studio'));
-      await server.stop();
-    }
+    await closeWorkbench({ browser, server, name: 'e2e-new-template' });
     if (workspace) await fs.rm(workspace, { recursive: true, force: true });
   });
 

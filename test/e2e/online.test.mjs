@@ -8,7 +8,9 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openFile, openWorkbench, problems, resultsDir, runCommand, screenshot, startCodeServer, waitFor, repoRoot } from './harness.mjs';
+import {
+  closeWorkbench, launchBrowser, openFile, openWorkbench, problems, repoRoot, runCommand, screenshot, startCodeServer, waitFor,
+} from './harness.mjs';
 import { answerDialog, waitForToast } from './workbenchUi.mjs';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f5d5b70000000049454e44ae426082', 'hex');
@@ -52,12 +54,7 @@ describe('Check Images and Links Online', () => {
     page = await openWorkbench(browser, server.url);
   });
   after(async () => {
-    await browser?.close();
-    if (server) {
-      await fs.mkdir(resultsDir, { recursive: true });
-      await fs.writeFile(path.join(resultsDir, 'online-code-server.log'), server.logs() + '\n' + await server.readLog('remoteexthost'));
-      await server.stop();
-    }
+    await closeWorkbench({ browser, server, name: 'online' });
     await new Promise((resolve) => imageServer?.close(resolve));
     if (workspace) await fs.rm(workspace, { recursive: true, force: true });
   });

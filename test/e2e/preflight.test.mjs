@@ -7,9 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe } from 'node:test';
-import {
-  launchBrowser, openFile, openWorkbench, repoRoot, resultsDir, runCommand, startCodeServer,
-} from './harness.mjs';
+import { closeWorkbench, launchBrowser, openFile, openWorkbench, repoRoot, runCommand, startCodeServer } from './harness.mjs';
 import { answerInput, previewText, scenarioWithScreenshots } from './workbenchUi.mjs';
 
 const emulatorModule = path.join(repoRoot, 'out/test/emulator/index.js');
@@ -43,13 +41,7 @@ describe('"SES: Preflight Check" in VS Code, against the SES emulator', () => {
     page = await openWorkbench(browser, server.url);
   });
   after(async () => {
-    await browser?.close();
-    if (server) {
-      await fs.mkdir(resultsDir, { recursive: true });
-      await fs.writeFile(path.join(resultsDir, 'e2e-preflight-code-server.log'),
-        server.logs() + '\n' + await server.readLog('remoteexthost') + '\n' + await server.readLog('SES Template Studio'));
-      await server.stop();
-    }
+    await closeWorkbench({ browser, server, name: 'e2e-preflight' });
     await emulator?.close();
     if (home) await fs.rm(home, { recursive: true, force: true });
   });

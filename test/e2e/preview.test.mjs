@@ -6,7 +6,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openFile, openWorkbench, repoRoot, resultsDir, runCommand, screenshot, startCodeServer, typeInEditor, waitFor } from './harness.mjs';
+import {
+  closeWorkbench, launchBrowser, openFile, openWorkbench, repoRoot, runCommand, screenshot, startCodeServer, typeInEditor, waitFor,
+} from './harness.mjs';
 
 const ORDER = 'order-confirmation.ses.html';
 const ORDER_ID = 'ES-20261128-0042';
@@ -62,12 +64,7 @@ describe('the email preview', () => {
     page = await openWorkbench(browser, server.url);
   });
   after(async () => {
-    await browser?.close();
-    if (server) {
-      await fs.mkdir(resultsDir, { recursive: true });
-      await fs.writeFile(path.join(resultsDir, 'preview-code-server.log'), server.logs() + '\n' + await server.readLog('remoteexthost'));
-      await server.stop();
-    }
+    await closeWorkbench({ browser, server, name: 'preview' });
     if (workspace) await fs.rm(workspace, { recursive: true, force: true });
   });
 

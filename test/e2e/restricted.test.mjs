@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import {
-  launchBrowser, openFile, openWorkbench, problems, repoRoot, resultsDir, screenshot, startCodeServer, waitFor,
+  closeWorkbench, launchBrowser, openFile, openWorkbench, problems, repoRoot, screenshot, startCodeServer, waitFor,
 } from './harness.mjs';
 
 const emulatorModule = path.join(repoRoot, 'out/test/emulator/index.js');
@@ -62,12 +62,7 @@ describe('Restricted Mode: no Tencent Cloud API calls, language features on', ()
     page = await openWorkbench(browser, server.url);
   });
   after(async () => {
-    await browser?.close();
-    if (server) {
-      await fs.mkdir(resultsDir, { recursive: true });
-      await fs.writeFile(path.join(resultsDir, 'e2e-restricted-code-server.log'), server.logs() + '\n' + await server.readLog('remoteexthost'));
-      await server.stop();
-    }
+    await closeWorkbench({ browser, server, name: 'e2e-restricted' });
     await emulator?.close();
     if (home) await fs.rm(home, { recursive: true, force: true });
   });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import {
-  launchBrowser, openFile, openWorkbench, problems, repoRoot, resultsDir, runCommand, saveEditor, startCodeServer, typeInEditor, waitFor,
+  closeWorkbench, launchBrowser, openFile, openWorkbench, problems, repoRoot, runCommand, saveEditor, startCodeServer, typeInEditor, waitFor,
 } from './harness.mjs';
 import { answerDialog, previewText, scenarioWithScreenshots, waitForToast } from './workbenchUi.mjs';
 
@@ -73,13 +73,7 @@ describe('templates in Tencent Cloud: push, pull, review status, against the SES
     page = await openWorkbench(browser, server.url);
   });
   after(async () => {
-    await browser?.close();
-    if (server) {
-      await fs.mkdir(resultsDir, { recursive: true });
-      await fs.writeFile(path.join(resultsDir, 'e2e-templates-code-server.log'),
-        server.logs() + '\n' + await server.readLog('remoteexthost') + '\n' + await server.readLog('SES Template Studio'));
-      await server.stop();
-    }
+    await closeWorkbench({ browser, server, name: 'e2e-templates' });
     await emulator?.close();
     if (workspace) await fs.rm(workspace, { recursive: true, force: true });
     if (home) await fs.rm(home, { recursive: true, force: true });
