@@ -5,7 +5,7 @@ import { rememberSent } from './deliveryStatus';
 import { parseRecipients, MAX_RECIPIENTS } from './recipients';
 import { chooseSender } from './sender';
 import { fillSubject, sendEmailRequest, templateDataOf, unsubscribeFor, type SendPlan } from './sendPlan';
-import { createSesClient, requireTrust, type ApiDeps } from './sesClientFactory';
+import { type ApiDeps, createSesClient, requireCredentials, requireTrust } from './sesClientFactory';
 import { readText, templateErrors, templateOf, type TemplateContext } from './templateContext';
 
 export interface SendResult {
@@ -53,12 +53,7 @@ export async function sendTestEmail(deps: ApiDeps, memory: RecipientMemory): Pro
     void vscode.window.showWarningMessage(vscode.l10n.t('Open an SES template (a .ses.html or .ses.txt file) to send it as a test email.'));
     return undefined;
   }
-  if (!(await deps.credentials.resolve())) {
-    const set = vscode.l10n.t('Set Credentials');
-    const picked = await vscode.window.showWarningMessage(vscode.l10n.t('SES: no Tencent Cloud credentials. Set an API key to send test emails.'), set);
-    if (picked === set) await vscode.commands.executeCommand('sesStudio.setCredentials');
-    return undefined;
-  }
+  if (!(await requireCredentials(deps, vscode.l10n.t('SES: no Tencent Cloud credentials. Set an API key to send test emails.')))) return undefined;
   const config = template.config;
   if (config?.templateId === undefined) {
     const open = vscode.l10n.t('Open ses.config.json');

@@ -78,3 +78,15 @@ export function requireTrust(): boolean {
   void vscode.window.showWarningMessage(vscode.l10n.t('SES: calls to the Tencent Cloud API are disabled in Restricted Mode. Trust this workspace to send test emails or check the blocklist.'));
   return false;
 }
+
+/**
+ * True when an API key is available; otherwise shows `message` (what the command needs it for) with
+ * a "Set Credentials" action, and returns false.
+ */
+export async function requireCredentials(deps: ApiDeps, message: string): Promise<boolean> {
+  if (await deps.credentials.resolve()) return true;
+  const set = vscode.l10n.t('Set Credentials');
+  const picked = await vscode.window.showWarningMessage(message, set);
+  if (picked === set) await vscode.commands.executeCommand('sesStudio.setCredentials');
+  return false;
+}

@@ -3,7 +3,7 @@ import { decodeTemplateContent, fileBaseName, linkedTemplates, listAllTemplates,
 import type { TemplatesMetadata } from '../cloud/types';
 import { reportFailure } from '../api/apiFailures';
 import { configRegion, findConfig, readText } from '../api/templateContext';
-import { createSesClient, requireTrust, type ApiDeps } from '../api/sesClientFactory';
+import { type ApiDeps, createSesClient, requireCredentials, requireTrust } from '../api/sesClientFactory';
 import { recordTemplateId } from './configWriter';
 import { activeTemplate } from './localTemplate';
 import { remoteDocument, showDiff } from './remoteDocuments';
@@ -64,12 +64,7 @@ async function targetOf(templateId: number, remoteName: string): Promise<{ folde
  */
 export async function pullTemplate(deps: ApiDeps, tracker: TemplateStatusTracker | undefined, templateIdArg?: unknown): Promise<PullOutcome | undefined> {
   if (!requireTrust()) return undefined;
-  if (!(await deps.credentials.resolve())) {
-    const set = vscode.l10n.t('Set Credentials');
-    const picked = await vscode.window.showWarningMessage(vscode.l10n.t('SES: no Tencent Cloud credentials. Set an API key to pull templates.'), set);
-    if (picked === set) await vscode.commands.executeCommand('sesStudio.setCredentials');
-    return undefined;
-  }
+  if (!(await requireCredentials(deps, vscode.l10n.t('SES: no Tencent Cloud credentials. Set an API key to pull templates.')))) return undefined;
   const active = await activeTemplate();
   const setup = createSesClient(deps, active?.config?.region ?? (await configRegion()), active?.folder);
   let templateId = typeof templateIdArg === 'number' && Number.isSafeInteger(templateIdArg) && templateIdArg > 0 ? templateIdArg : undefined;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { decodeTemplateContent, encodeTemplateContent, pushDecision, templateNameProblem, type PartKind } from '../cloud/templateSync';
 import { reportFailure } from '../api/apiFailures';
-import { createSesClient, requireTrust, type ApiDeps } from '../api/sesClientFactory';
+import { type ApiDeps, createSesClient, requireCredentials, requireTrust } from '../api/sesClientFactory';
 import { templateErrors, type TemplateContext } from '../api/templateContext';
 import { recordTemplateId } from './configWriter';
 import { activeTemplate, dirtyDocuments, partUris, readParts, remoteName } from './localTemplate';
@@ -66,12 +66,7 @@ export async function pushTemplate(deps: ApiDeps, tracker: TemplateStatusTracker
     void vscode.window.showWarningMessage(vscode.l10n.t('Open an SES template (a .ses.html or .ses.txt file) to push it to Tencent Cloud.'));
     return undefined;
   }
-  if (!(await deps.credentials.resolve())) {
-    const set = vscode.l10n.t('Set Credentials');
-    const picked = await vscode.window.showWarningMessage(vscode.l10n.t('SES: no Tencent Cloud credentials. Set an API key to push templates.'), set);
-    if (picked === set) await vscode.commands.executeCommand('sesStudio.setCredentials');
-    return undefined;
-  }
+  if (!(await requireCredentials(deps, vscode.l10n.t('SES: no Tencent Cloud credentials. Set an API key to push templates.')))) return undefined;
   const uris = partUris(template);
   if (!(await saveFirst(template, uris))) return undefined;
   const local = await readParts(uris);

@@ -3,7 +3,7 @@ import { linkedTemplates, listAllTemplates } from '../cloud/templateSync';
 import type { TemplatesMetadata } from '../cloud/types';
 import { reportFailure } from '../api/apiFailures';
 import { configRegion, readText } from '../api/templateContext';
-import { createSesClient, requireTrust, type ApiDeps } from '../api/sesClientFactory';
+import { type ApiDeps, createSesClient, requireCredentials, requireTrust } from '../api/sesClientFactory';
 import { showHelp } from '../commands/helpView';
 import { reviewNote, statusWords } from './statusWords';
 import type { TemplateStatusTracker } from './templateStatusBar';
@@ -68,12 +68,7 @@ export function statusMarkdown(links: WorkspaceLink[], remote: TemplatesMetadata
 /** "SES: Show Template Status": one paged ListEmailTemplates, shown as a page and in the status bar item. */
 export async function showTemplateStatus(deps: ApiDeps, tracker: TemplateStatusTracker | undefined): Promise<void> {
   if (!requireTrust()) return;
-  if (!(await deps.credentials.resolve())) {
-    const set = vscode.l10n.t('Set Credentials');
-    const picked = await vscode.window.showWarningMessage(vscode.l10n.t('SES: no Tencent Cloud credentials. Set an API key to see the review status of templates.'), set);
-    if (picked === set) await vscode.commands.executeCommand('sesStudio.setCredentials');
-    return;
-  }
+  if (!(await requireCredentials(deps, vscode.l10n.t('SES: no Tencent Cloud credentials. Set an API key to see the review status of templates.')))) return;
   const setup = createSesClient(deps, await configRegion());
   const listed = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the review status of the templates…') },
