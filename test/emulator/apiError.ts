@@ -21,6 +21,7 @@ const DEFAULT_MESSAGES: Record<string, string> = {
   RequestLimitExceeded: 'The number of requests exceeds the frequency limit.',
   InternalError: 'Internal error.',
   'FailedOperation.EmailAddrInBlacklist': 'The email address is in the blocklist.',
+  'FailedOperation.ExceedSendLimit': 'The number of emails exceeds the daily sending limit.',
   'FailedOperation.IncorrectSender': 'Incorrect sender format. Follow the sample in this document.',
   'FailedOperation.InvalidLimit': 'Reached the query limit (100).',
   'FailedOperation.InvalidTemplateID': 'Invalid template ID or unavailable template.',

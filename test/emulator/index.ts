@@ -8,5 +8,5 @@ export { loadSeedFile, stateFromSeed } from './seedState';
 export { beijingDate, beijingDateTime } from './beijingTime';
 export type {
   EmulatorBlockedAddress, EmulatorHandle, EmulatorMessage, EmulatorOptions, EmulatorSeed, EmulatorSender, EmulatorState,
-  EmulatorTemplate, Fault, ReceivedRequest, SeedBlockedAddress, SeedMessage, SeedSender, SeedTemplate, SeedTime,
+  EmulatorStatisticsRow, EmulatorTemplate, Fault, ReceivedRequest, SeedBlockedAddress, SeedMessage, SeedSender, SeedStatisticsRow, SeedStatisticsSeries, SeedTemplate, SeedTime,
 } from './types';

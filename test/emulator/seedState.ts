@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import { identitiesFromSeed } from './actions/identities';
 import { resolveSeedTime } from './beijingTime';
 import { newMessageId } from './messageId';
+import { rowsFromSeed, rowsFromSeries } from './statistics';
 import type { EmulatorSeed, EmulatorState, SeedTime } from './types';
 
 /**
@@ -83,6 +84,10 @@ export function stateFromSeed(seed: EmulatorSeed = {}, nowSeconds: number): Emul
         UserComplained: message.UserComplained ?? false,
       };
     }),
+    statistics: [
+      ...rowsFromSeed(list(seed.statistics, 'statistics'), nowSeconds),
+      ...rowsFromSeries(list(seed.statisticsSeries, 'statisticsSeries'), nowSeconds),
+    ],
     allowSimpleContent: seed.allowSimpleContent ?? false,
     ...(typeof seed.autoApproveAfterSeconds === 'number' && seed.autoApproveAfterSeconds >= 0 ? { autoApproveAfterSeconds: seed.autoApproveAfterSeconds } : {}),
   };

@@ -132,6 +132,53 @@ export interface SeedIdentity {
   Attributes?: SeedDnsRecord[];
 }
 
+/** One explicit GetStatisticsReport row: one day, one sender domain, one receiving mailbox type. */
+export interface SeedStatisticsRow {
+  /** `YYYY-MM-DD` (Beijing) or a relative day such as `"-3d"` / `"now"` (the Beijing day of that time). */
+  SendDate: string;
+  Domain: string;
+  /** The receiving mailbox type, e.g. `qq.com`; default `other`. */
+  ReceivingMailboxType?: string;
+  RequestCount: number;
+  AcceptedCount?: number;
+  DeliveredCount?: number;
+  OpenedCount?: number;
+  ClickedCount?: number;
+  BounceCount?: number;
+  UnsubscribeCount?: number;
+}
+
+/**
+ * Generated statistics of one sender domain over its last `days` days (today included): the volume
+ * grows from `startVolume` by `dailyGrowth` a day up to `capVolume` (a warm-up), with a small fixed
+ * day-to-day wobble; rates apply per day; `spikes` override the bounce rate of some days. Split over
+ * `mailboxTypes` by share. Deterministic: the same seed gives the same numbers.
+ */
+export interface SeedStatisticsSeries {
+  Domain: string;
+  /** Default 30. */
+  days?: number;
+  startVolume: number;
+  /** 0.15 = +15 % a day. Default 0. */
+  dailyGrowth?: number;
+  capVolume?: number;
+  /** Share of today's volume already sent (the day is not over); default 0.5. */
+  todayShare?: number;
+  /** Of requests, refused by Tencent before sending (not accepted); default 0.002. */
+  rejectRate?: number;
+  /** Of accepted; default 0.012. */
+  bounceRate?: number;
+  /** Of delivered (unique opens); default 0.22. */
+  openRate?: number;
+  /** Of opened; default 0.15. */
+  clickRate?: number;
+  /** Of delivered; default 0.002. */
+  unsubscribeRate?: number;
+  spikes?: Array<{ daysAgo: number; bounceRate: number }>;
+  /** Mailbox type → share; default `{ "qq.com": 0.5, "163.com": 0.25, "gmail.com": 0.15, "outlook.com": 0.1 }`. */
+  mailboxTypes?: Record<string, number>;
+}
+
 export interface EmulatorSeed {
   /** Free text for the reader of a seed file; ignored. */
   _comment?: string;
@@ -145,6 +192,10 @@ export interface EmulatorSeed {
   messages?: SeedMessage[];
   /** Whether the account may send `Simple` (custom) content; default false, as for new accounts. */
   allowSimpleContent?: boolean;
+  /** GetStatisticsReport data: explicit rows. */
+  statistics?: SeedStatisticsRow[];
+  /** GetStatisticsReport data: generated per domain (a warm-up, a bounce spike). */
+  statisticsSeries?: SeedStatisticsSeries[];
   /**
    * Demo only: a template created or updated during the run is approved this many seconds later
    * (Tencent's reviewers take about a business day). Unset: it stays pending until `reviewTemplate`.
@@ -215,6 +266,22 @@ export interface EmulatorIdentity {
   Attributes: EmulatorDnsRecord[];
 }
 
+/** One day × sender domain × receiving mailbox type of sending statistics. */
+export interface EmulatorStatisticsRow {
+  /** `YYYY-MM-DD`, Beijing. */
+  SendDate: string;
+  /** Lower case. */
+  Domain: string;
+  ReceivingMailboxType: string;
+  RequestCount: number;
+  AcceptedCount: number;
+  DeliveredCount: number;
+  OpenedCount: number;
+  ClickedCount: number;
+  BounceCount: number;
+  UnsubscribeCount: number;
+}
+
 export interface EmulatorState {
   senders: EmulatorSender[];
   identities: EmulatorIdentity[];
@@ -222,6 +289,7 @@ export interface EmulatorState {
   blocklist: EmulatorBlockedAddress[];
   unsubscribed: string[];
   messages: EmulatorMessage[];
+  statistics: EmulatorStatisticsRow[];
   allowSimpleContent: boolean;
   autoApproveAfterSeconds?: number;
 }

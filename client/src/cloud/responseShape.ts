@@ -17,6 +17,7 @@ const REQUIRED: Readonly<Record<SesAction, ReadonlyArray<readonly [string, 'stri
   UpdateEmailTemplate: [],
   ListEmailIdentities: [['EmailIdentities', 'array']],
   GetEmailIdentity: [['VerifiedForSendingStatus', 'boolean'], ['Attributes', 'array']],
+  GetStatisticsReport: [['DailyVolumes', 'array']],
 };
 
 type FieldType = 'string' | 'number' | 'time';
@@ -34,6 +35,13 @@ const ITEMS: Partial<Record<SesAction, { list: string; required?: ReadonlyArray<
   },
   ListEmailIdentities: { list: 'EmailIdentities', required: [['IdentityName', 'string']], optional: [['DailyQuota', 'number'], ['CurrentReputationLevel', 'number']] },
   GetEmailIdentity: { list: 'Attributes' },
+  // Charts and rates do arithmetic on every count: a string or NaN there would draw nonsense.
+  GetStatisticsReport: {
+    list: 'DailyVolumes',
+    required: [['SendDate', 'string']],
+    optional: [['RequestCount', 'number'], ['AcceptedCount', 'number'], ['DeliveredCount', 'number'], ['OpenedCount', 'number'],
+      ['ClickedCount', 'number'], ['BounceCount', 'number'], ['UnsubscribeCount', 'number']],
+  },
 };
 /** Unix seconds a Date can hold (±8.64e15 ms). */
 const MAX_SECONDS = 8.64e12;

@@ -136,6 +136,29 @@ export interface DnsAttributes {
 export interface GetEmailIdentityRequest { EmailIdentity: string }
 export interface GetEmailIdentityResponse { IdentityType: string; VerifiedForSendingStatus: boolean; Attributes: DnsAttributes[]; DKIMOption?: number }
 
+// ---- Sending statistics ----
+
+export interface GetStatisticsReportRequest {
+  /** `YYYY-MM-DD`, Beijing time, inclusive. */
+  StartDate: string;
+  EndDate: string;
+  Domain?: string;
+  /** The receiving mailbox type, e.g. `gmail.com`. */
+  ReceivingMailboxType?: string;
+}
+export interface Volume {
+  SendDate: string;
+  RequestCount: number;
+  AcceptedCount: number;
+  DeliveredCount: number;
+  /** Unique recipients who opened. */
+  OpenedCount: number;
+  ClickedCount: number;
+  BounceCount: number;
+  UnsubscribeCount: number;
+}
+export interface GetStatisticsReportResponse { DailyVolumes: Volume[]; OverallVolume?: Volume }
+
 /** Action name → request and response shapes. */
 export interface SesActions {
   SendEmail: { request: SendEmailRequest; response: SendEmailResponse };
@@ -149,6 +172,7 @@ export interface SesActions {
   UpdateEmailTemplate: { request: UpdateEmailTemplateRequest; response: UpdateEmailTemplateResponse };
   ListEmailIdentities: { request: ListEmailIdentitiesRequest; response: ListEmailIdentitiesResponse };
   GetEmailIdentity: { request: GetEmailIdentityRequest; response: GetEmailIdentityResponse };
+  GetStatisticsReport: { request: GetStatisticsReportRequest; response: GetStatisticsReportResponse };
 }
 export type SesAction = keyof SesActions;
 
@@ -160,6 +184,7 @@ export type SesAction = keyof SesActions;
 export const RETRYABLE_ACTIONS: ReadonlySet<SesAction> = new Set<SesAction>([
   'ListEmailAddress', 'ListBlackEmailAddress', 'GetSendEmailStatus', 'DeleteBlackList',
   'GetEmailTemplate', 'ListEmailTemplates', 'UpdateEmailTemplate', 'ListEmailIdentities', 'GetEmailIdentity',
+  'GetStatisticsReport',
 ]);
 
 // ---- Results ----

@@ -4,6 +4,7 @@ import { getEmailIdentity, listEmailIdentities } from './identities';
 import { listEmailAddress } from './senders';
 import { getSendEmailStatus } from './sendStatus';
 import { sendEmail } from './sendEmail';
+import { getStatisticsReport } from './statistics';
 import { createEmailTemplate, deleteEmailTemplate, getEmailTemplate, listEmailTemplates, updateEmailTemplate } from './templates';
 
 /** The emulated actions of ses 2020-10-02; any other X-TC-Action is `InvalidAction`. */
@@ -20,6 +21,7 @@ export const ACTIONS: ReadonlyMap<string, ActionHandler> = new Map<string, Actio
   ['DeleteEmailTemplate', deleteEmailTemplate],
   ['ListEmailIdentities', listEmailIdentities],
   ['GetEmailIdentity', getEmailIdentity],
+  ['GetStatisticsReport', getStatisticsReport],
 ]);
 
 export type { ActionContext, ActionHandler } from './context';

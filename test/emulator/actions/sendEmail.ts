@@ -1,5 +1,8 @@
 import { ApiError } from '../apiError';
+import { beijingDate } from '../beijingTime';
 import { newMessageId } from '../messageId';
+import { recordSend } from '../statistics';
+import { domainOf } from './identities';
 import {
   allowOnly, isEmailAddress, optionalObject, optionalString, optionalStringArray, requireString, sameAddress, type Params,
 } from '../params';
@@ -130,8 +133,17 @@ export const sendEmail: ActionHandler = (params, { state, nowSeconds }) => {
     }
   }
 
-  const messageId = newMessageId(nowSeconds);
   const fromAddress = senderAddress(from) as string;
+  // The daily quota of the sender domain's reputation level (reference §8.4), counted in Beijing days.
+  const domain = domainOf(fromAddress);
+  const today = beijingDate(nowSeconds);
+  const identity = state.identities.find((candidate) => candidate.IdentityName === domain);
+  const sentToday = state.statistics.filter((row) => row.Domain === domain && row.SendDate === today).reduce((sum, row) => sum + row.RequestCount, 0);
+  if (identity && sentToday + recipients.length > identity.DailyQuota) {
+    throw new ApiError('FailedOperation.ExceedSendLimit', `${domain} has sent ${sentToday} of its ${identity.DailyQuota} emails today; ${recipients.length} more exceed the daily limit.`);
+  }
+
+  const messageId = newMessageId(nowSeconds);
   for (const recipient of recipients) {
     state.messages.push({
       MessageId: messageId, FromEmailAddress: fromAddress, ToEmailAddress: recipient, RequestTime: nowSeconds,
@@ -139,5 +151,6 @@ export const sendEmail: ActionHandler = (params, { state, nowSeconds }) => {
       UserOpened: false, UserClicked: false, UserUnsubscribed: false, UserComplained: false,
     });
   }
+  for (const recipient of recipients) recordSend(state.statistics, domain, domainOf(recipient), today, 1, 1);
   return { MessageId: messageId };
 };
