@@ -19,6 +19,12 @@ export interface CliOptions {
   readonly locale: string;
   readonly help: boolean;
   readonly version: boolean;
+  /** `--fix` (implied by `--fix-unused`): apply the quick fixes that need no human choice. */
+  readonly fix: boolean;
+  /** `--fix-unused`: also remove unused data keys. */
+  readonly fixUnused: boolean;
+  /** `--dry-run` with `--fix`: print the changes as a unified diff, write nothing. */
+  readonly dryRun: boolean;
 }
 
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; message: string };
@@ -49,6 +55,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         locale: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
+        fix: { type: 'boolean' },
+        'fix-unused': { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
       },
     }));
   } catch (error) {
@@ -66,6 +75,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (globs?.some((glob) => glob.trim() === '')) return { ok: false, message: l10n.t('--glob needs a pattern') };
   const config = values.config as string | undefined;
   if (config === '') return { ok: false, message: l10n.t('--config needs a file') };
+  const fix = values.fix === true || values['fix-unused'] === true;
+  if (values['dry-run'] === true && !fix) return { ok: false, message: l10n.t('--dry-run goes with --fix') };
   return {
     ok: true,
     options: {
@@ -78,6 +89,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       locale: (values.locale as string | undefined) ?? 'en',
       help: values.help === true,
       version: values.version === true,
+      fix,
+      fixUnused: values['fix-unused'] === true,
+      dryRun: values['dry-run'] === true,
     },
   };
 }
@@ -94,6 +108,9 @@ export function helpText(): string {
     '  --config, -c <file>   ' + l10n.t('settings as in VS Code\'s settings.json, over the workspace\'s .vscode/settings.json'),
     '  --no-workspace-settings   ' + l10n.t('do not read .vscode/settings.json'),
     '  --glob <pattern>   ' + l10n.t('a file pattern of templates, like sesStudio.templateGlobs (repeatable; replaces the setting)'),
+    '  --fix   ' + l10n.t('apply the quick fixes that need no human choice (quote a non-string value, remove spaces inside braces, remove a ses-disable comment that hides nothing), then check'),
+    '  --fix-unused   ' + l10n.t('with --fix, also remove data keys no template uses'),
+    '  --dry-run   ' + l10n.t('with --fix, print the changes as a unified diff and write nothing'),
     '  --locale en|zh-cn   ' + l10n.t('language of the messages'),
     '  --help, -h   ' + l10n.t('show this help'),
     '  --version   ' + l10n.t('show the version'),

@@ -6,14 +6,17 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadServerL10n } from '../serverL10n';
 import { CHECKS } from '../service/checks';
-import { helpText, localeOf, parseCliArgs } from './args';
+import { helpText, localeOf, parseCliArgs, type CliOptions } from './args';
+import { computeFixes, writeFixes, type AppliedFix } from './fix';
 import { readError } from './files';
+import { fixAnnotations, fixLines } from './formats/fixes';
 import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
-import { exitCodeOf } from './report';
-import { runChecks } from './runChecks';
+import { exitCodeOf, type FileError } from './report';
+import { displayPath, runChecks, type RunInput } from './runChecks';
+import { unifiedDiff } from './unifiedDiff';
 import { readSettingsText, type SettingsLayer } from './settingsFile';
 
 declare const __SES_CLI_VERSION__: string | undefined;
@@ -64,9 +67,24 @@ export function main(argv: readonly string[], io: CliIo): number {
     for (const warning of read.warnings) configWarnings.push(`${options.config}: ${warning}`);
   }
 
-  const result = runChecks({ paths: options.paths, cwd: io.cwd, configLayer, globs: options.globs, workspaceSettings: options.workspaceSettings });
-  const report = { ...result, warnings: [...configWarnings, ...result.warnings] };
+  const input = { paths: options.paths, cwd: io.cwd, configLayer, globs: options.globs, workspaceSettings: options.workspaceSettings };
+  const fixed = options.fix ? applyFixes(input, options, io) : undefined;
+  const result = runChecks({ ...input, overlay: fixed?.texts });
+  const report = { ...result, fileErrors: [...(fixed?.writeErrors ?? []), ...result.fileErrors], warnings: [...configWarnings, ...result.warnings] };
   const exitCode = exitCodeOf(report, options.threshold);
+  if (fixed) {
+    if (options.format === 'json') {
+      const json = JSON.parse(formatJson(report, exitCode, VERSION)) as Record<string, unknown>;
+      io.stdout(JSON.stringify({ ...json, fixes: fixed.fixes, ...(options.dryRun ? { diff: fixed.diff } : {}) }, null, 2) + '\n');
+      return exitCode;
+    }
+    if (options.format === 'github') io.stdout(fixAnnotations(fixed.fixes, options.dryRun));
+    else if (options.dryRun) {
+      // The diff alone on stdout, so it can be piped to `git apply`; what it does on stderr.
+      io.stdout(fixed.diff);
+      io.stderr(fixLines(fixed.fixes, true));
+    } else io.stdout(fixLines(fixed.fixes, false) + '\n');
+  }
 
   switch (options.format) {
     case 'json':
@@ -87,9 +105,30 @@ export function main(argv: readonly string[], io: CliIo): number {
     default:
       for (const warning of report.warnings) io.stderr(`ses-template-check: ${l10n.t('warning')}: ${warning}\n`);
       for (const error of report.fileErrors) io.stderr(`ses-template-check: ${error.path}: ${error.message}\n`);
-      io.stdout(formatText(report));
+      // With `--fix --dry-run` stdout is the diff alone.
+      (fixed && options.dryRun ? io.stderr : io.stdout)(formatText(report));
   }
   return exitCode;
+}
+
+/** `--fix`: the fixes computed, written unless `--dry-run`; the texts to check afterwards. */
+function applyFixes(input: RunInput, options: CliOptions, io: CliIo): { texts: Map<string, string>; fixes: AppliedFix[]; diff: string; writeErrors: FileError[] } {
+  const { texts, originals, fixes } = computeFixes(input, { fixUnused: options.fixUnused });
+  const display = (file: string) => displayPath(file, io.cwd);
+  const writeErrors: FileError[] = [];
+  if (options.dryRun) {
+    const diff = [...texts.keys()].sort().map((file) => unifiedDiff(display(file), originals.get(file) ?? '', texts.get(file)!)).join('');
+    return { texts, fixes, diff, writeErrors };
+  }
+  for (const { file, error } of writeFixes(texts)) {
+    // Not written: the checks afterwards read the file as it is.
+    texts.delete(file);
+    const code = (error as NodeJS.ErrnoException).code;
+    writeErrors.push({ path: display(file), message: code === 'ESYMLINK' ? l10n.t('a symbolic link: not fixed (the fix is not written through links)') : l10n.t('could not be fixed: {0}', readError(error)) });
+  }
+  const writtenPaths = new Set([...texts.keys()].map(display));
+  const written = fixes.filter((f) => writtenPaths.has(f.path));
+  return { texts, fixes: written, diff: '', writeErrors };
 }
 
 /** The settings' descriptions of the checks (package.nls*.json beside dist/), as SARIF rule descriptions. */

@@ -12,6 +12,7 @@ import { docUrlOf, checkMeta } from '../service/checks';
 import { tooLargeToCheck } from '../service/checks/tooLargeToCheck';
 import { createLanguageService } from '../service/languageService';
 import { dataSetFile, partFile, templateKey, type TemplateFileName } from '../service/project/templateFiles';
+import type { TemplateProject } from '../service/project/templateProject';
 import { normaliseSettings, type ServiceSettings } from '../service/settings';
 import { findFiles, kindOf, readError } from './files';
 import { globToRegExp, matchesAny } from './glob';
@@ -31,6 +32,10 @@ export interface RunInput {
   readonly globs?: readonly string[];
   /** Read `.vscode/settings.json` of each path's workspace folder. */
   readonly workspaceSettings: boolean;
+  /** Texts by absolute path read instead of the files (`--fix` checks its result before writing it). */
+  readonly overlay?: ReadonlyMap<string, string>;
+  /** Every template's diagnostics with its project, as validated (`--fix` asks the quick fixes). */
+  readonly onDiagnostics?: (project: TemplateProject, uri: string, diagnostics: readonly Diagnostic[]) => void;
 }
 
 const SEVERITY_NAMES: Record<DiagnosticSeverity, Severity> = {
@@ -72,7 +77,7 @@ export function runChecks(input: RunInput): RunReport {
       const kind = kindOf(file, matchesAny(relative, globs), explicit);
       if (!kind) continue;
       const uri = fileUri(file);
-      const text = readText(file, fileErrors, display);
+      const text = input.overlay?.get(file) ?? readText(file, fileErrors, display);
       if (text === undefined) continue;
       files++;
       if (text === TOO_LARGE) {
@@ -101,6 +106,7 @@ export function runChecks(input: RunInput): RunReport {
       store.folder = template.folder;
       const project = index.project(template, settings.dialect);
       for (const [uri, diagnostics] of service.validate(project, settings)) {
+        input.onDiagnostics?.(project, uri, diagnostics);
         for (const diagnostic of diagnostics) addFinding(findings, toFinding(uri, diagnostic, display));
       }
     }

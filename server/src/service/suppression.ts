@@ -52,6 +52,11 @@ export class Suppressions {
     return directives.length > 0 ? new Suppressions(document, directives) : undefined;
   }
 
+  /** The comment that spans `offset`, for the quick fix of `unused-suppression`. */
+  directiveAt(offset: number): Pick<Directive, 'start' | 'end' | 'codes'> | undefined {
+    return this.directives.find((d) => d.start <= offset && offset < d.end);
+  }
+
   /** Whether a finding of check `code` starting at `offset` is hidden; marks the directive used. */
   suppresses(code: string, offset: number): boolean {
     let line: number | undefined;

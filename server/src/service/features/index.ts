@@ -1,6 +1,7 @@
 // The editor features of the language service: pure functions of a TemplateProject, a URI and a
 // position or range, returning LSP values. server/src/featureHandlers.ts wires them to a connection.
-export { codeActions, FIXABLE_CODES } from './codeActions';
+export { codeActions } from './codeActions';
+export { autoFix, FIXABLE_CODES, type AutoFix } from './quickFixes';
 export { completion } from './completion';
 export { definition, toLocations } from './definition';
 export { documentHighlight } from './documentHighlight';
