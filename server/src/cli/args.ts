@@ -99,6 +99,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
 export function helpText(): string {
   return [
     l10n.t('Usage: ses-template-check [options] [paths…]'),
+    l10n.t('   or: ses-template check|push|pull|status|send|blocklist [options] (see ses-template <command> --help)'),
     '',
     l10n.t('Checks Tencent Cloud SES email templates (*.ses.html, *.ses.txt, their data sets and ses.config.json) with the checks of SES Template Studio. Paths are files or folders; the default is the current folder.'),
     '',

@@ -1,16 +1,33 @@
-// Entry of dist/cli.js (`ses-template-check`): see main.ts.
+// Entry of dist/cli.js: `ses-template <command>` and its alias `ses-template-check` (checks when the
+// first argument is no command, as it always did). `check` is main.ts; the account commands are account/.
 import * as path from 'node:path';
-import { main } from './main';
+import { ACCOUNT_COMMANDS, type AccountCommand } from './account/accountArgs';
+import { runAccount } from './account/runAccount';
+import { main, VERSION } from './main';
 
-try {
-  process.exitCode = main(process.argv.slice(2), {
-    cwd: process.cwd(),
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    resourceDir: path.join(__dirname, '..'),
-  });
-} catch (error) {
+const io = {
+  cwd: process.cwd(),
+  stdout: (text: string) => process.stdout.write(text),
+  stderr: (text: string) => process.stderr.write(text),
+  resourceDir: path.join(__dirname, '..'),
+};
+
+function internalError(error: unknown): void {
   // The service guards every input; this is the last resort, so CI sees a failure and not a stack trace only.
-  process.stderr.write(`ses-template-check: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(`ses-template: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
   process.exitCode = 2;
+}
+
+const argv = process.argv.slice(2);
+const command = argv[0];
+if ((ACCOUNT_COMMANDS as readonly string[]).includes(command)) {
+  runAccount(command as AccountCommand, argv.slice(1), { ...io, env: process.env }, VERSION).then((code) => {
+    process.exitCode = code;
+  }, internalError);
+} else {
+  try {
+    process.exitCode = main(command === 'check' ? argv.slice(1) : argv, io);
+  } catch (error) {
+    internalError(error);
+  }
 }

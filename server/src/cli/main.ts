@@ -20,7 +20,7 @@ import { unifiedDiff } from './unifiedDiff';
 import { readSettingsText, type SettingsLayer } from './settingsFile';
 
 declare const __SES_CLI_VERSION__: string | undefined;
-const VERSION = typeof __SES_CLI_VERSION__ === 'string' ? __SES_CLI_VERSION__ : 'dev';
+export const VERSION = typeof __SES_CLI_VERSION__ === 'string' ? __SES_CLI_VERSION__ : 'dev';
 
 export interface CliIo {
   readonly cwd: string;

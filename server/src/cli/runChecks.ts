@@ -36,6 +36,8 @@ export interface RunInput {
   readonly overlay?: ReadonlyMap<string, string>;
   /** Every template's diagnostics with its project, as validated (`--fix` asks the quick fixes). */
   readonly onDiagnostics?: (project: TemplateProject, uri: string, diagnostics: readonly Diagnostic[]) => void;
+  /** Every template once, with its findings (`push` refuses templates with errors). */
+  readonly onTemplate?: (project: TemplateProject, findings: readonly CliFinding[]) => void;
 }
 
 const SEVERITY_NAMES: Record<DiagnosticSeverity, Severity> = {
@@ -105,10 +107,16 @@ export function runChecks(input: RunInput): RunReport {
       templates++;
       store.folder = template.folder;
       const project = index.project(template, settings.dialect);
+      const own: CliFinding[] = [];
       for (const [uri, diagnostics] of service.validate(project, settings)) {
         input.onDiagnostics?.(project, uri, diagnostics);
-        for (const diagnostic of diagnostics) addFinding(findings, toFinding(uri, diagnostic, display));
+        for (const diagnostic of diagnostics) {
+          const finding = toFinding(uri, diagnostic, display);
+          addFinding(findings, finding);
+          own.push(finding);
+        }
       }
+      input.onTemplate?.(project, own);
     }
   }
   return {
