@@ -15,8 +15,13 @@ describe('no-data-set check', () => {
     }
   });
 
-  it('reports a template without variables too (TemplateData is still sent)', () => {
-    assertMarkedRanges(runChecks([noDataSet], { 'welcome.ses.html': '«»<p>Hello</p>' }));
+  it('is quiet for a template without variables (its TemplateData is `{}`, nothing to check)', () => {
+    assert.deepEqual(runChecks([noDataSet], { 'welcome.ses.html': '<p>Hello</p>', 'welcome.ses.txt': 'Hello' }).all, []);
+    assert.deepEqual(runChecks([noDataSet], { 'welcome.ses.html': '<p>Hello</p>' }, { dialect: 'handlebars' }).all, []);
+  });
+
+  it('reports a template whose only variable is in its subject', () => {
+    assertMarkedRanges(runChecks([noDataSet], { 'welcome.ses.html': '«»<p>Hello</p>', 'ses.config.json': '{"templates": {"welcome": {"subject": "Hi {{name}}"}}}' }));
   });
 
   it('names the file of a template with spaces and Chinese in its name', () => {

@@ -41,6 +41,7 @@ import type { Check, CheckMeta } from './types';
 import { htmlScript, unsupportedHtml } from './unsupportedHtml';
 import { unusedDataKey } from './unusedDataKey';
 import { unusedSuppression } from './unusedSuppression';
+import { variableInComment } from './variableInComment';
 import { variableName } from './variableName';
 
 /** Every check, in the order their findings are listed. Add new checks here. */
@@ -50,6 +51,7 @@ export const CHECKS: readonly Check[] = [
   tencentDialect,
   missingVariable,
   variableName,
+  variableInComment,
   spacesInBraces,
   noDataSet,
   // HTML parts: images
@@ -149,6 +151,7 @@ const DOC_PAGE_BY_CHECK: Readonly<Record<string, TencentDocPage>> = {
   'template-data-too-large': 'sendEmailApi',
   'tencent-dialect': 'sendEmailApi',
   'variable-name': 'sendEmailApi',
+  'variable-in-comment': 'sendEmailApi',
   'spaces-in-braces': 'sendEmailApi',
   'no-data-set': 'sendEmailApi',
   'unused-data-key': 'sendEmailApi',

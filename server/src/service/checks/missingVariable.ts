@@ -2,7 +2,12 @@ import * as l10n from '@vscode/l10n';
 import { code, readableDataSets, setsLacking, tag, variableSources } from './common';
 import type { Check } from './types';
 
-/** A variable of a part or the subject that a data set lacks: once per variable per document, at its first use. */
+/**
+ * A variable of a part or the subject that a data set lacks: once per variable per document, at its
+ * first use. Not reported: uses inside HTML comments (variable-in-comment says what is unknown about
+ * them), and in the handlebars dialect a key read only as a condition (`{{#if flag}}`, `{{#flag}}`):
+ * a missing key is false there, which data sets use on purpose.
+ */
 export const missingVariable: Check = {
   meta: { id: 'missing-variable', defaultSeverity: 'error' },
   run({ project, report }) {
@@ -12,7 +17,8 @@ export const missingVariable: Check = {
     for (const { document, variables } of variableSources(project)) {
       const seen = new Set<string>();
       for (const use of variables.uses) {
-        if (seen.has(use.name)) continue;
+        if (seen.has(use.name) || use.inComment) continue;
+        if (use.condition) continue; // reported at its first plain use, if it has one
         seen.add(use.name);
         const lacking = setsLacking(sets, use.name);
         if (lacking.length === 0) continue;

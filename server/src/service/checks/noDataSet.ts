@@ -1,13 +1,17 @@
 import * as l10n from '@vscode/l10n';
 import { DEFAULT_SET, dataSetUri } from '../project/templateFiles';
+import { variableNames } from '../project/templateProject';
 import { code } from './common';
 import type { Check } from './types';
 
-/** A template with parts but no data set at all: once on each part, at its start. */
+/**
+ * A template with variables but no data set at all: once on each part, at its start. A template
+ * without variables needs no data set (its TemplateData is `{}`), so it is not reported.
+ */
 export const noDataSet: Check = {
   meta: { id: 'no-data-set', defaultSeverity: 'info' },
   run({ project, report }) {
-    if (project.dataSets.length > 0) return;
+    if (project.dataSets.length > 0 || variableNames(project).length === 0) return;
     const uri = dataSetUri(project, DEFAULT_SET);
     const file = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
     for (const { document } of project.parts) {

@@ -6,6 +6,9 @@ import type { Check } from './types';
 export const nonStringValue: Check = {
   meta: { id: 'non-string-value', defaultSeverity: 'warning' },
   run({ project, report }) {
+    // TemplateData's rules are Tencent's: in the handlebars dialect the team renders the template itself,
+    // and `#each` and `#if` need the lists, objects and booleans.
+    if (project.dialect !== 'tencent') return;
     for (const { document, data } of project.dataSets) {
       const text = document.getText();
       for (const entry of data.entries.values()) {

@@ -8,6 +8,9 @@ export const MAX_TEMPLATE_DATA_BYTES = 800;
 export const templateDataTooLarge: Check = {
   meta: { id: 'template-data-too-large', defaultSeverity: 'warning' },
   run({ project, report }) {
+    // TemplateData's rules are Tencent's: in the handlebars dialect the team renders the template itself,
+    // and `#each` and `#if` need the lists, objects and booleans.
+    if (project.dialect !== 'tencent') return;
     for (const { document, data } of project.dataSets) {
       if (data.compactBytes <= MAX_TEMPLATE_DATA_BYTES) continue;
       const start = document.getText().search(/[^\s\uFEFF]/);

@@ -53,5 +53,7 @@ function messageFor(construct: DialectProblem['construct'], found: string): stri
       return l10n.t('Tencent SES substitutes only plain {0} variables and does not process whitespace control {1} in {2}: remove the tildes, or, if you render templates yourself, set {3} to {4}.', plain, '`~`', found, setting, handlebars);
     case 'comment':
       return l10n.t('Tencent SES substitutes only plain {0} variables and does not process template comments such as {1}: it would be sent as written, or the template refused. Remove it, or, if you render templates yourself, set {2} to {3}.', plain, found, setting, handlebars);
+    case 'escape':
+      return l10n.t('Tencent SES has no escape syntax: in {0} the backslash would be sent as written, and the variable most likely filled in anyway. Remove the backslash, or, if you render templates yourself, set {1} to {2}.', found, setting, handlebars);
   }
 }

@@ -12,7 +12,7 @@ export const variableName: Check = {
     if (project.dialect !== 'tencent') return;
     for (const { document, variables } of variableSources(project)) {
       for (const use of variables.uses) {
-        if (SAFE_NAME.test(use.name)) continue;
+        if (SAFE_NAME.test(use.name) || use.inComment) continue;
         report(document, {
           start: use.start,
           end: use.end,

@@ -2,7 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ParsedTemplate } from '../templateParser';
 import { parseTemplate } from '../templateParser';
 import { parseDataFile, type DataFile } from './dataFile';
-import { collectVariables, type Dialect, type TemplateVariables } from './templateVariables';
+import { collectVariables, htmlComments, markCommentUses, type Dialect, type TemplateVariables } from './templateVariables';
 import type { PartKind } from './templateFiles';
 
 /** One part of a template: its HTML or its text. */
@@ -47,7 +47,8 @@ export interface TemplateProject {
 }
 
 export function buildPart(uri: string, kind: PartKind, document: TextDocument, parsed: ParsedTemplate, dialect: Dialect): PartModel {
-  const variables = parsed.status === 'ok' ? collectVariables(document, parsed.ast, dialect) : { uses: [], dialectProblems: [] };
+  let variables: TemplateVariables = parsed.status === 'ok' ? collectVariables(document, parsed.ast, dialect) : { uses: [], dialectProblems: [] };
+  if (kind === 'html' && variables.uses.length > 0) variables = markCommentUses(variables, htmlComments(document.getText()));
   return { uri, kind, document, parsed, variables };
 }
 

@@ -12,11 +12,21 @@ export interface VariableUse {
   /** Offsets of the whole `{{ … }}` tag. */
   readonly tagStart: number;
   readonly tagEnd: number;
+  /**
+   * Inside an HTML comment (not an Outlook conditional comment, whose content is rendered): an
+   * authoring note such as `<!-- {{Campaign-Name}} -->` more often than a value the recipient sees.
+   */
+  readonly inComment?: boolean;
+  /**
+   * Handlebars dialect: read only as the condition of `{{#if}}`/`{{#unless}}` or of a section
+   * `{{#flag}}…{{/flag}}`, where a missing key is simply false.
+   */
+  readonly condition?: boolean;
 }
 
 /** A Handlebars construct beyond a plain `{{variable}}`, which Tencent SES does not process. */
 export interface DialectProblem {
-  readonly construct: 'block' | 'else' | 'partial' | 'helper' | 'unescaped' | 'path' | 'whitespace-control' | 'comment';
+  readonly construct: 'block' | 'else' | 'partial' | 'helper' | 'unescaped' | 'path' | 'whitespace-control' | 'comment' | 'escape';
   readonly start: number;
   readonly end: number;
 }
@@ -30,6 +40,9 @@ type Node = hbs.AST.Node & { loc: hbs.AST.SourceLocation };
 type Scope = { kind: 'params'; names: Set<string> } | { kind: 'context' };
 
 const CONTEXT_HELPERS = new Set(['each', 'with']);
+const CONDITION_HELPERS = new Set(['if', 'unless']);
+/** Handlebars' built-in block helpers: any other block without parameters is a Mustache-style section on a data key. */
+const BUILTIN_BLOCKS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
 
 /**
  * The variables a parsed template reads. In the `tencent` dialect only plain `{{name}}` tags are
@@ -57,7 +70,7 @@ export function collectVariables(document: TextDocument, ast: hbs.AST.Program, d
     return tag ? { start: baseOffset + at, end: baseOffset + at + tag[0].length } : undefined;
   }
 
-  function usePath(path: hbs.AST.PathExpression, tag: Node, scopes: Scope[]): void {
+  function usePath(path: hbs.AST.PathExpression, tag: Node, scopes: Scope[], condition = false): void {
     const name = resolve(path, scopes);
     if (name === undefined) return;
     const { start, end } = range(path as Node);
@@ -67,7 +80,7 @@ export function collectVariables(document: TextDocument, ast: hbs.AST.Program, d
     const at = pathText.indexOf(name, prefix);
     const nameStart = start + (at >= 0 ? at : 0);
     const tagRange = range(tag);
-    uses.push({ name, start: nameStart, end: at >= 0 ? nameStart + name.length : end, tagStart: tagRange.start, tagEnd: tagRange.end });
+    uses.push({ name, start: nameStart, end: at >= 0 ? nameStart + name.length : end, tagStart: tagRange.start, tagEnd: tagRange.end, ...(condition ? { condition } : {}) });
   }
 
   function useValue(value: hbs.AST.Expression, tag: Node, scopes: Scope[]): void {
@@ -109,12 +122,17 @@ export function collectVariables(document: TextDocument, ast: hbs.AST.Program, d
           visitProgram(b.inverse, scopes);
           return;
         }
-        useCall(b, b, scopes);
         const helper = b.path.type === 'PathExpression' ? (b.path as hbs.AST.PathExpression).original : '';
-        const blockParams = (b.program as hbs.AST.Program & { blockParams?: string[] }).blockParams;
+        // `{{#items}}…{{/items}}`: Handlebars' blockHelperMissing reads the key `items` and, like
+        // Mustache, repeats the body for a list, enters an object, or shows it when true.
+        const section = b.params.length === 0 && !b.hash && b.path.type === 'PathExpression' && !BUILTIN_BLOCKS.has(helper);
+        if (section) usePath(b.path as hbs.AST.PathExpression, b, scopes, true);
+        else if (CONDITION_HELPERS.has(helper) && b.params.length === 1 && b.params[0].type === 'PathExpression') usePath(b.params[0] as hbs.AST.PathExpression, b, scopes, true);
+        else useCall(b, b, scopes);
+        const blockParams = (b.program as (hbs.AST.Program & { blockParams?: string[] }) | undefined)?.blockParams;
         const inner: Scope[] = blockParams?.length
           ? [...scopes, { kind: 'params', names: new Set(blockParams) }]
-          : CONTEXT_HELPERS.has(helper) ? [...scopes, { kind: 'context' }] : scopes;
+          : CONTEXT_HELPERS.has(helper) || section ? [...scopes, { kind: 'context' }] : scopes;
         visitProgram(b.program, inner);
         visitProgram(b.inverse, scopes);
         return;
@@ -134,7 +152,59 @@ export function collectVariables(document: TextDocument, ast: hbs.AST.Program, d
   }
 
   visitProgram(ast, []);
+  if (dialect === 'tencent') flagEscapes(text, baseOffset, dialectProblems);
   return { uses, dialectProblems };
+}
+
+/**
+ * `\{{name}}`: Handlebars' escape, which Tencent SES does not have; the backslash would be sent as
+ * written. Reported from the backslash to the end of the tag (or of the `{{` when it is not closed).
+ */
+function flagEscapes(text: string, baseOffset: number, out: DialectProblem[]): void {
+  for (let at = text.indexOf('\\{{'); at >= 0; at = text.indexOf('\\{{', at + 3)) {
+    const close = text.indexOf('}}', at + 3);
+    const newline = text.indexOf('\n', at + 3);
+    const end = close >= 0 && (newline < 0 || close < newline) ? close + 2 : at + 3;
+    out.push({ construct: 'escape', start: baseOffset + at, end: baseOffset + end });
+  }
+  out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The plain HTML comments `<!-- … -->` of `text`, as [start, end) ranges. Outlook conditional
+ * comments (`<!--[if mso]>…<![endif]-->`, `<!--[if !mso]><!-->`) hold HTML that Outlook renders:
+ * they are not notes, and are left out.
+ */
+export function htmlComments(text: string): Array<{ start: number; end: number }> {
+  const comments: Array<{ start: number; end: number }> = [];
+  for (let open = text.indexOf('<!--'); open >= 0; ) {
+    const close = text.indexOf('-->', open + 4);
+    const end = close < 0 ? text.length : close + 3;
+    if (text.charCodeAt(open + 4) !== 91 /* [ */ && !text.startsWith('<![endif]', open + 4)) comments.push({ start: open, end });
+    if (close < 0) break;
+    open = text.indexOf('<!--', end);
+  }
+  return comments;
+}
+
+/** `variables` with each use inside one of `comments` (sorted, disjoint ranges) marked `inComment`. */
+export function markCommentUses(variables: TemplateVariables, comments: ReadonlyArray<{ start: number; end: number }>): TemplateVariables {
+  if (comments.length === 0 || variables.uses.length === 0) return variables;
+  const uses = variables.uses.map((use) => {
+    // The last comment starting at or before the tag (binary search: uses of block inverses come out of order).
+    let low = 0;
+    let high = comments.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (comments[mid].start <= use.tagStart) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return found >= 0 && use.tagEnd <= comments[found].end ? { ...use, inComment: true } : use;
+  });
+  return { ...variables, uses };
 }
 
 function tencentProblem(m: hbs.AST.MustacheStatement): DialectProblem['construct'] | undefined {

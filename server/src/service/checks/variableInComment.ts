@@ -1,0 +1,28 @@
+import * as l10n from '@vscode/l10n';
+import { tag } from './common';
+import type { Check } from './types';
+
+/**
+ * `{{variables}}` inside HTML comments, once per part at the first: authoring notes such as
+ * `<!-- {{Campaign-Name}} -->` are common, and whether Tencent SES fills placeholders inside
+ * comments (and fails the send when a value is missing) is undocumented. They are not checked
+ * against the data sets (missing-variable and variable-name leave them out), and this says so.
+ */
+export const variableInComment: Check = {
+  meta: { id: 'variable-in-comment', defaultSeverity: 'info' },
+  run({ project, report }) {
+    // Handlebars renders inside HTML comments like anywhere else, and a missing value is empty there.
+    if (project.dialect !== 'tencent') return;
+    for (const part of project.parts) {
+      const inComments = part.variables.uses.filter((use) => use.inComment);
+      if (inComments.length === 0) continue;
+      const names = [...new Set(inComments.map((use) => use.name))];
+      const listed = names.slice(0, 5).map(tag).join(', ') + (names.length > 5 ? ', …' : '');
+      report(part.document, {
+        start: inComments[0].start,
+        end: inComments[0].end,
+        message: l10n.t('This part has placeholders inside HTML comments ({0}). Whether Tencent SES fills placeholders inside comments is undocumented, so they are not checked against the data sets. If they are notes for authors, write them without braces; if a value matters, move it out of the comment.', listed),
+      });
+    }
+  },
+};
