@@ -30,13 +30,18 @@ const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).joi
 
 table(advertisingWording, DiagnosticSeverity.Warning, [
   ['English wording in the HTML text', html('<p>Get it «FREE» and «act now»!</p>'), /`FREE` reads as advertising/],
-  ['the longest term', html('<p>Start your «free trial» or «click  here».</p>')],
+  ['the longest term', html('<p>Start your «free trial» or get a «free  gift».</p>')],
+  ['a free offer beside quota wording elsewhere', html('<p>Get 2 months «free»! You have 1 free report remaining.</p>')],
+  ['call-to-buy variants in Chinese', html('<p>«立刻购买»，«马上购买»，«买一送一»</p>')],
   ['Chinese wording', html('<p>双十一«限时»«秒杀»，«免费»«包邮»</p>'), /`限时` reads as advertising/],
   ['wording in the subject', { ...html('<p>Hello</p>'), ...config('«Limited time»: 50% off') }],
   ['wording in a text part', text('Hi {{name}},\nyou are a «winner»!')],
   ['100% off', html('<p>«100% off» today</p>')],
 ], [
   ['transactional wording', html('<p>Your order is confirmed. Feel free to reply. Your code takes 10% off.</p>')],
+  ['instructional "click here" (link wording, not advertising)', html('<p>Click here to reset your password.</p>')],
+  ['quotas and plans in an account notice', html('<p>You have 1 free report remaining. 3 free seats left on your free plan.</p>')],
+  ['a price cell that reads only Free', html('<table><tr><td>Shipping</td><td> Free </td></tr><tr><td>运费</td><td>免费</td></tr></table>')],
   ['words inside other words and toll-free numbers', html('<p>Freedom, freely, toll-free: 400-800</p>')],
   ['wording in a variable name', html('<p>{{free_gift}} {{click here}}</p>')],
   ['wording in an attribute, a comment or the title', html('<title>Free</title><!-- free --><img alt="free" src="https://x.cn/a.png">')],
@@ -52,7 +57,7 @@ describe('advertising-wording with sesStudio.advertisingWords', () => {
     return findings.map((f) => body.slice(f.start, f.end));
   };
   it('finds the user words, Chinese anywhere and others as whole words', () => {
-    assert.deepEqual(found(['618', ' flash deal ', '狂欢节'], '<p>618 Flash  Deal 狂欢节 6180 free</p>'), ['618', 'Flash  Deal', '狂欢节', 'free']);
+    assert.deepEqual(found(['618', ' flash deal ', '狂欢节'], '<p>618 Flash  Deal 狂欢节 6180 is free</p>'), ['618', 'Flash  Deal', '狂欢节', 'free']);
   });
   it('ignores settings that are not strings', () => {
     assert.deepEqual(normaliseSettings({ advertisingWords: [1, '', ' x ', null] }).advertisingWords, ['x']);
@@ -123,7 +128,7 @@ table(unsupportedHtml, DiagnosticSeverity.Warning, [
   ['forms, frames, embeds and media', html('<«form»><«iframe» src="https://x.cn"></iframe><«object»><«embed»><«video»><«audio»></form>'), /Most email clients remove `<form>`/],
   ['an external stylesheet and @import', html('<«link» rel="stylesheet" href="https://x.cn/a.css"><style>«@import» url(https://x.cn/b.css);</style>'), /no external CSS/],
   ['position: fixed in a style element and attribute', html('<style>.a { «position: fixed»; }</style><div style="«position:fixed»;top:0">x</div>'), /`position: fixed`/],
-  ['a web font', html('<style>@font-face { font-family: X; src: url(«https://x.cn/x.woff2») format("woff2"); }</style>'), /A web font from `https:\/\/x\.cn\/x\.woff2`/],
+  ['a web font', html('<style>@font-face { font-family: X; src: url(«https://x.cn/x.woff2») format("woff2"); } p { font-family: X; }</style>'), /A web font from `https:\/\/x\.cn\/x\.woff2`/],
 ], [
   ['tables, images and inline styles', html('<table><tr><td style="position:relative;color:red"><img src="https://x.cn/a.png"></td></tr></table>')],
   ['a preconnect link and a web font with local()', html('<link rel="preconnect" href="https://x.cn"><style>@font-face { src: local(Arial); } .b { background: url(https://x.cn/b.png) }</style>')],

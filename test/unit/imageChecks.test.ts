@@ -72,7 +72,7 @@ table(imageMissingAlt, DiagnosticSeverity.Information, [
 ], [['alt text', html('<img src="a" alt="Logo">')], ['an empty alt (decorative)', html('<img src="a" alt="">')]]);
 
 table(imageMissingSize, DiagnosticSeverity.Information, [
-  ['an img without size', html('<«img» src="a" alt="">'), /no `width`, `height`/],
+  ['an img without size', html('<«img» src="a" alt="">'), /neither `width` nor `height`/],
   ['an img without height', html('<«img» src="a" width="100">'), /no `height`:/],
 ], [
   ['width and height attributes', html('<img src="a" width="100" height="20">'),],
@@ -100,7 +100,7 @@ table(tooManyImages, DiagnosticSeverity.Warning, [
 ], [['50 images', html(imgs(50))]]);
 
 table(imageHeavyEmail, DiagnosticSeverity.Warning, [
-  ['a picture email', html('<«img» src="https://x.cn/a.png"><p>Sale!</p>'), /1 images and about 5 characters/],
+  ['a picture email', html('<«img» src="https://x.cn/a.png"><p>Sale!</p>'), /1 image and about 5 characters/],
   ['three banners and a line', html('<«img» src="a"><img src="b"><img src="c"><p>' + 'x'.repeat(150) + '</p>')],
 ], [
   ['no image', html('<p>x</p>')],

@@ -3,6 +3,10 @@ import { describe, it } from 'node:test';
 import * as l10n from '@vscode/l10n';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { CHECKS } from '../../server/src/service/checks';
+import { imageCssBackground } from '../../server/src/service/checks/imageCssBackground';
+import { imageHeavyEmail } from '../../server/src/service/checks/imageHeavyEmail';
+import { imageMissingSize } from '../../server/src/service/checks/imageMissingSize';
+import { unsupportedHtml } from '../../server/src/service/checks/unsupportedHtml';
 import { complexValue } from '../../server/src/service/checks/complexValue';
 import { missingVariable } from '../../server/src/service/checks/missingVariable';
 import { nonStringValue } from '../../server/src/service/checks/nonStringValue';
@@ -11,7 +15,7 @@ import { tencentDialect } from '../../server/src/service/checks/tencentDialect';
 import { unusedDataKey } from '../../server/src/service/checks/unusedDataKey';
 import { variableInComment } from '../../server/src/service/checks/variableInComment';
 import { variableName } from '../../server/src/service/checks/variableName';
-import { assertMarkedRanges, messageOf, runChecks } from './checkHarness';
+import { assertMarkedRanges, html, messageOf, runChecks } from './checkHarness';
 import { loadServerL10n } from '../../server/src/serverL10n';
 import * as path from 'node:path';
 
@@ -119,4 +123,56 @@ describe('real-template patterns: Handlebars escapes in the tencent dialect', ()
   });
 
   it('every check is registered once', () => assert.equal(new Set(CHECKS.map((c) => c.meta.id)).size, CHECKS.length));
+});
+
+describe('real-template patterns: images', () => {
+  it('image-missing-size: a fluid image leaves its height out on purpose; a fixed one without height is reported', () => {
+    const run = runChecks([imageMissingSize], html(
+      '<img src="a" width="600" style="width:100%; max-width:600px; display:block">' + // Cerberus
+      '<img src="b" width="560" style="max-width: 100%">' +
+      '<img src="c" width="48" style="height:auto">' +
+      '<«img» src="d" width="120">' +
+      '<«img» src="e" style="max-width:100%">',
+    ));
+    assertMarkedRanges(run);
+    assert.match(run.all.map(messageOf).join('\n'), /no `height`:[\s\S]*neither `width` nor `height`/);
+  });
+
+  it('image-missing-size: a stylesheet rule making every img fluid counts too', () => {
+    assert.deepEqual(runChecks([imageMissingSize], html('<style>@media only screen { .x {} } img { border: 0; max-width: 100%; }</style><img src="a" width="300">')).all, []);
+    assert.equal(runChecks([imageMissingSize], html('<style>.hero img { border: 0 }</style><img src="a" width="300">')).all.length, 1);
+  });
+
+  it('image-heavy-email: social icons, spacers and a small logo are not counted; large images still are', () => {
+    const icons = ['fb', 'tw', 'ig', 'wb'].map((n) => `<img src="https://x.cn/${n}.png" width="32" height="32" alt="${n}">`).join('');
+    const notice = '<img src="https://x.cn/logo.png" width="140" height="40" alt="Logo"><img src="https://x.cn/s.gif" width="600" height="1"><p>Your password was changed today. If this was not you, contact support right away.</p>' + icons;
+    assert.deepEqual(runChecks([imageHeavyEmail], html(notice)).all, []);
+    const run = runChecks([imageHeavyEmail], html('<«img» src="https://x.cn/hero.jpg" width="600" height="300"><img src="https://x.cn/b.jpg" width="600"><p>Big sale on now, see everything.</p>' + icons));
+    assertMarkedRanges(run);
+    assert.match(messageOf(run.all[0]), /2 images and about/);
+  });
+
+  it('image-heavy-email says "1 image" for one image', () => {
+    const run = runChecks([imageHeavyEmail], html('<img src="https://x.cn/a.png" width="600" height="400"><p>Hi</p>'));
+    assert.match(messageOf(run.all[0]), /mostly images: 1 image and about 2 characters/);
+  });
+
+  it('image-css-background: a bulletproof background (VML fallback of the same image and a colour) is quiet; without either it is reported', () => {
+    const bulletproof = '<td background="https://x.cn/bg.jpg" bgcolor="#7bceeb" valign="top"><!--[if gte mso 9]><v:rect xmlns:v="urn:schemas-microsoft-com:vml" fill="true" stroke="false" style="width:600px;height:300px;"><v:fill type="tile" src="https://x.cn/bg.jpg" color="#7bceeb" /><v:textbox inset="0,0,0,0"><![endif]--><div>Hello</div><!--[if gte mso 9]></v:textbox></v:rect><![endif]--></td>';
+    assert.deepEqual(runChecks([imageCssBackground], html(bulletproof)).all, []);
+    const styled = '<td style="background-color:#333; background-image:url(https://x.cn/h.jpg)"><!--[if gte mso 9]><v:image src="https://x.cn/h.jpg" /><![endif]--></td>';
+    assert.deepEqual(runChecks([imageCssBackground], html(styled)).all, []);
+    assertMarkedRanges(runChecks([imageCssBackground], html('<td background="«https://x.cn/bg.jpg»" bgcolor="#fff"><!--[if gte mso 9]><v:fill src="https://x.cn/other.jpg" /><![endif]--></td><td background="«https://x.cn/c.jpg»"><!--[if gte mso 9]><v:fill src="https://x.cn/c.jpg" /><![endif]--></td>')));
+  });
+});
+
+describe('real-template patterns: web fonts', () => {
+  const face = "<style>@font-face { font-family: 'Brand Sans'; src: url(«https://x.cn/b.woff2») format('woff2'); }";
+  it('@font-face is quiet when every font-family naming it has a fallback', () => {
+    const run = runChecks([unsupportedHtml], html(face.replace(/[«»]/g, '') + " h1 { font-family: 'Brand Sans', Helvetica, Arial, sans-serif; }</style><p style=\"font-family: Brand Sans, sans-serif\">x</p>"));
+    assert.deepEqual(run.all, []);
+  });
+  it('@font-face is reported when a font-family names it alone, in a rule or a style attribute', () => {
+    assertMarkedRanges(runChecks([unsupportedHtml], html(face + " h1 { font-family: Arial, sans-serif; }</style><p style=\"font-family: 'Brand Sans'\">x</p>")));
+  });
 });

@@ -4,6 +4,8 @@ import { forEachMatch, textSegments } from './textCommon';
 import type { Check, CheckContext } from './types';
 import { ADVERTISING_WORDS, wordPattern } from './wordingLists';
 
+const PRICE_WORDS = new Set(['free', '免费']);
+
 /** The user's `sesStudio.advertisingWords`, added to the curated list. */
 export function advertisingWordsOf(context: CheckContext): readonly string[] {
   return context.settings.advertisingWords ?? [];
@@ -15,8 +17,10 @@ export const advertisingWording: Check = {
   run(context) {
     const pattern = wordPattern(ADVERTISING_WORDS, advertisingWordsOf(context));
     if (!pattern) return;
-    forEachMatch(textSegments(context.project), pattern, ({ document }, start, end, text) => {
-      context.report(document, {
+    forEachMatch(textSegments(context.project), pattern, (segment, start, end, text) => {
+      // A cell that reads only "Free" / "免费" is a price on a receipt ("Shipping: Free"), not an offer.
+      if (segment.where === 'html' && PRICE_WORDS.has(text.toLowerCase()) && segment.text.trim().toLowerCase() === text.toLowerCase()) return;
+      context.report(segment.document, {
         start,
         end,
         message: l10n.t('{0} reads as advertising: Tencent Exmail blocks advertising emails, and spam filters score such wording. Leave it out unless the email needs it.', code(text)),

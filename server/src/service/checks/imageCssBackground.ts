@@ -1,15 +1,68 @@
 import * as l10n from '@vscode/l10n';
+import { attribute, type HtmlElement } from '../html/htmlModel';
 import { code } from './common';
-import { htmlParts, imageUrlsOf } from './htmlCommon';
+import { htmlParts, imageUrlsOf, type HtmlPart, type ImageUrl } from './htmlCommon';
 import type { Check } from './types';
 
-/** A CSS background image or a `background` attribute: Outlook on Windows and several webmail clients drop it. */
+/**
+ * The image URLs of VML elements (`<v:fill src>`, `<v:image src>`): the "bulletproof background"
+ * that Outlook on Windows shows instead of the CSS one. They sit in conditional comments, which the
+ * HTML model skips, so they are found in the raw text, one linear scan.
+ */
+function vmlImages(text: string): Set<string> {
+  const urls = new Set<string>();
+  for (let at = text.indexOf('<v:'); at >= 0; at = text.indexOf('<v:', at + 3)) {
+    const end = text.indexOf('>', at);
+    const tag = text.slice(at, end < 0 ? text.length : end);
+    const src = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag);
+    if (src) urls.add((src[1] ?? src[2]).trim());
+    if (end < 0) break;
+  }
+  return urls;
+}
+
+const COLOR = /(?:^|[;\s{])background-color\s*:|(?:^|[;\s{])background\s*:[^;}]*(?:#[0-9a-f]{3}|rgba?\(|\b(?:white|black|transparent)\b)/i;
+
+/** Whether the background of `url` has a colour to fall back on: a `bgcolor`, or a colour in the same style or CSS rule. */
+function hasFallbackColor(text: string, url: ImageUrl, element: HtmlElement | undefined): boolean {
+  if (element && attribute(element, 'bgcolor')?.value?.trim()) return true;
+  if (element) {
+    const style = attribute(element, 'style')?.value;
+    if (style && COLOR.test(style)) return true;
+  }
+  if (url.source === 'css' && !element) {
+    // A `<style>` rule: its declaration block, from the `{` before the url to the `}` after it (a block is short).
+    const open = text.lastIndexOf('{', url.start);
+    const close = text.indexOf('}', url.end);
+    if (open >= 0 && url.start - open < 2000 && close >= 0 && close - url.end < 2000 && COLOR.test(text.slice(open, close))) return true;
+  }
+  return false;
+}
+
+/** The element that carries a background URL: its `background` attribute's element, or the CSS url's. */
+function elementOf(part: HtmlPart, url: ImageUrl): HtmlElement | undefined {
+  if (url.source === 'css') {
+    const css = part.html.cssUrls.find((found) => found.start === url.start);
+    return css && css.element.tag !== 'style' ? css.element : undefined;
+  }
+  return part.html.backgrounds.find((element) => element.start < url.start && url.start < element.end);
+}
+
+/**
+ * A CSS background image or a `background` attribute: Outlook on Windows and several webmail clients
+ * drop it. Not reported for a "bulletproof" background: the same image as a VML fallback for
+ * Outlook, and a background colour for the clients that show neither.
+ */
 export const imageCssBackground: Check = {
   meta: { id: 'image-css-background', defaultSeverity: 'info' },
   run({ project, report }) {
     for (const part of htmlParts(project)) {
+      const text = part.document.getText();
+      let vml: Set<string> | undefined;
       for (const url of imageUrlsOf(project, part)) {
         if (url.source === 'img') continue;
+        vml ??= text.includes('<v:') ? vmlImages(text) : new Set();
+        if (vml.has(url.raw.trim()) && hasFallbackColor(text, url, elementOf(part, url))) continue;
         report(part.document, { start: url.start, end: url.end, message: l10n.t('The background image {0} is not shown by Outlook on Windows and several webmail clients. Keep the content readable without it, with a background color as fallback, or use an {1} element.', code(url.raw, 60), '`<img>`') });
       }
     }

@@ -9,6 +9,7 @@ const DROPPED = new Set(['form', 'iframe', 'object', 'embed', 'video', 'audio'])
 const IMPORT = /@import\b/gi;
 const FIXED = /position\s*:\s*fixed\b/gi;
 const FONT_FACE = /@font-face\b/gi;
+const FONT_FACE_RULE = /@font-face\b/gi;
 
 /** CSS text in a part: `<style>` contents and `style` attribute values, with their offsets. */
 function cssOf({ document, html }: HtmlPart): Array<{ start: number; text: string }> {
@@ -24,6 +25,74 @@ function cssOf({ document, html }: HtmlPart): Array<{ start: number; text: strin
   return css;
 }
 
+/** The font families a `@font-face` rule declares, lower case without quotes. */
+function declaredFamilies(css: string): Set<string> {
+  const families = new Set<string>();
+  FONT_FACE_RULE.lastIndex = 0;
+  for (let match = FONT_FACE_RULE.exec(css); match; match = FONT_FACE_RULE.exec(css)) {
+    const close = css.indexOf('}', match.index);
+    const body = css.slice(match.index, close < 0 ? css.length : close);
+    const family = /font-family\s*:\s*([^;}]*)/i.exec(body)?.[1];
+    if (family) families.add(unquote(family));
+  }
+  return families;
+}
+
+const unquote = (name: string) => name.trim().replace(/^["']|["']$/g, '').trim().toLowerCase();
+
+const FAMILY = /font-family\s*:([^;}"\n]*)/gi;
+
+/** Every `font-family` value of the CSS blocks, outside `@font-face` rules, as lists of lower-case names. */
+function familyLists(css: ReadonlyArray<{ text: string }>): string[][] {
+  const lists: string[][] = [];
+  for (const { text } of css) {
+    const rules = withoutFontFaces(text);
+    FAMILY.lastIndex = 0;
+    for (let match = FAMILY.exec(rules); match; match = FAMILY.exec(rules)) {
+      lists.push(match[1].replace(/!important/i, '').split(',').map(unquote).filter((name) => name !== ''));
+    }
+  }
+  return lists;
+}
+
+/** `css` without its `@font-face { … }` rules, in one pass. */
+function withoutFontFaces(css: string): string {
+  let out = '';
+  let from = 0;
+  for (let at = css.indexOf('@font-face'); at >= 0; at = css.indexOf('@font-face', from)) {
+    const close = css.indexOf('}', at);
+    out += css.slice(from, at);
+    from = close < 0 ? css.length : close + 1;
+  }
+  return out + css.slice(from);
+}
+
+/**
+ * Whether every `font-family` that names a web font of a `@font-face` rule names a fallback after it:
+ * then clients that do not load web fonts show the fallback, which is what email frameworks design for.
+ */
+function everyWebFontHasFallback(part: HtmlPart): boolean {
+  const css = [...cssOf(part), ...styleAttributes(part)];
+  const webFonts = new Set<string>();
+  for (const { text: block } of css) for (const family of declaredFamilies(block)) webFonts.add(family);
+  if (webFonts.size === 0) return true;
+  return familyLists(css).every((families) => {
+    const web = families.findIndex((family) => webFonts.has(family));
+    return web < 0 || families.slice(web + 1).some((family) => !webFonts.has(family));
+  });
+}
+
+/** The `style` attribute values of a part (cssOf only reads them when it looks for `position`). */
+function styleAttributes({ document, html }: HtmlPart): Array<{ start: number; text: string }> {
+  if (!document.getText().includes('font-family')) return [];
+  const found: Array<{ start: number; text: string }> = [];
+  for (const element of html.elements) {
+    const style = attribute(element, 'style');
+    if (style?.value && /font-family/i.test(style.value)) found.push({ start: style.valueStart, text: style.value });
+  }
+  return found;
+}
+
 /** `<script>`: mail clients strip it, spam filters and Tencent review reject it. */
 export const htmlScript: Check = {
   meta: { id: 'html-script', defaultSeverity: 'error' },
@@ -34,12 +103,17 @@ export const htmlScript: Check = {
   },
 };
 
-/** HTML and CSS that email clients drop or Tencent asks not to use: forms, embeds, media, external CSS, fixed positioning, web fonts. */
+/**
+ * HTML and CSS that email clients drop or Tencent asks not to use: forms, embeds, media, external CSS,
+ * fixed positioning, web fonts. A web font is reported only when a `font-family` names it without a
+ * fallback after it: with fallbacks, clients that ignore `@font-face` show them, as designed.
+ */
 export const unsupportedHtml: Check = {
   meta: { id: 'unsupported-html', defaultSeverity: 'warning' },
   run({ project, report }) {
     for (const part of htmlParts(project)) {
       const { document, html } = part;
+      let fallbacksNamed: boolean | undefined;
       for (const element of html.elements) {
         if (DROPPED.has(element.tag)) {
           report(document, { ...tagRange(element), message: l10n.t('Most email clients remove {0} or show it broken. Link to a web page instead.', code('<' + element.tag + '>')) });
@@ -55,7 +129,7 @@ export const unsupportedHtml: Check = {
           report(document, { start: start + match.index, end: start + match.index + match[0].length, message: l10n.t('Email clients ignore {0} or drop the whole style. Lay the email out with tables.', '`position: fixed`') });
         }
         FONT_FACE.lastIndex = 0;
-        if (FONT_FACE.test(text)) {
+        if (FONT_FACE.test(text) && !(fallbacksNamed ??= everyWebFontHasFallback(part))) {
           for (const url of html.cssUrls) {
             if (url.property !== 'src' || url.start < start || url.end > start + text.length) continue;
             report(document, { start: url.start, end: url.end, message: l10n.t('A web font from {0}: Gmail, Outlook and most other clients do not load {1} fonts. Name fallback fonts in every {2}.', code(url.value, 60), '`@font-face`', '`font-family`') });

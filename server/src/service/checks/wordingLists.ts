@@ -19,12 +19,14 @@ export interface WordList {
 export const ADVERTISING_WORDS: WordList = {
   en: [
     'free', 'for free', 'free gift', 'free trial', 'limited time', 'limited-time', 'act now', 'winner', 'you have won',
-    'click here', '100% off', 'buy now', 'order now', 'shop now', 'best price', 'lowest price', 'cash bonus',
+    '100% off', 'buy now', 'order now', 'shop now', 'best price', 'lowest price', 'cash bonus',
     'special promotion', 'once in a lifetime', "don't miss out", 'last chance', 'clearance', 'flash sale',
   ],
   zh: [
     '广告', '促销', '限时', '免费', '优惠券', '中奖', '点击领取', '秒杀', '抢购', '特价', '清仓', '甩卖', '跳楼价',
     '最低价', '折起', '包邮', '领红包', '立即购买', '马上抢', '不容错过', '错过再等',
+    // Variants of the calls to buy above, as shop newsletters write them.
+    '立刻购买', '马上购买', '赶快购买', '赶紧购买', '立即抢', '买一送一', '疯抢', '爆款', '大促',
   ],
 };
 
@@ -41,6 +43,9 @@ export const REFUSED_WORDS: WordList = {
   ],
 };
 
+/** What an account notice counts as free: "your free plan", "free storage", "free reports". */
+const FREE_QUOTA = ['plan', 'plans', 'tier', 'account', 'version', 'edition', 'storage', 'seat', 'seats', 'credit', 'credits', 'report', 'reports', 'quota', 'minutes', 'days', 'remaining', 'left'].join('|');
+
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -50,9 +55,11 @@ function termSource(term: string): string {
   if (CJK.test(term)) return body;
   const start = /^\w/.test(term.trim()) ? '(?<![\\w-])' : '';
   const end = /\w$/.test(term.trim()) ? '(?![\\w-])' : '';
-  // "feel free", "toll-free" and "hands-free" are not offers.
-  const free = term.trim().toLowerCase() === 'free' ? '(?<!feel\\s+)(?<!toll-)(?<!hands-)' : '';
-  return free + start + body + end;
+  // "feel free", "toll-free" and "hands-free" are not offers, nor is a quota or a plan in an account
+  // notice: "1 free report remaining", "3 free seats", "your free plan".
+  const free = term.trim().toLowerCase() === 'free' ? '(?<!feel\\s+)(?<!toll-)(?<!hands-)(?<!\\d\\s{0,3})' : '';
+  const quota = term.trim().toLowerCase() === 'free' ? `(?!\\s+(?:${FREE_QUOTA})(?![\\w-]))` : '';
+  return free + start + body + end + quota;
 }
 
 /** One expression for all `terms` (and `extra`), longest first so that "free trial" wins over "free". */
