@@ -22,7 +22,7 @@ function fluidByStylesheet(text: string, html: HtmlModel): boolean {
     if (style.closeStart === undefined) continue;
     const css = text.slice(style.end, style.closeStart);
     let from = 0;
-    for (let open = css.indexOf('{'); open >= 0; open = css.indexOf('{', from)) {
+    for (let open = css.indexOf('{', from); open >= 0; open = css.indexOf('{', from)) {
       const close = css.indexOf('}', open);
       const body = css.slice(open + 1, close < 0 ? css.length : close);
       const selector = css.slice(css.lastIndexOf('}', open) + 1, open);
