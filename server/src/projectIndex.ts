@@ -50,17 +50,30 @@ export class ProjectIndex {
     return undefined;
   }
 
-  /** Templates named in a ses.config.json. */
+  /**
+   * Templates named in a ses.config.json; when the file has problems, also the templates beside it,
+   * which carry its findings (a broken file may name no template at all).
+   */
   templatesOfConfig(configUri: string): TemplateFileName[] {
     const document = this.get(configUri);
     if (!document) return [];
     const folder = configUri.slice(0, configUri.lastIndexOf('/') + 1);
-    return [...this.configs.get(document).templates.keys()].map((key) => {
+    const config = this.configs.get(document);
+    const named = [...config.templates.keys()].map((key) => {
       const slash = key.lastIndexOf('/');
       // Keys are plain paths (`子/welcome`); template folders are URIs, encoded like the file names.
       const subfolder = slash >= 0 ? key.slice(0, slash).split('/').map(encodeURIComponent).join('/') + '/' : '';
       return { folder: folder + subfolder, name: key.slice(slash + 1) };
     });
+    if (config.problems.length === 0) return named;
+    const beside = new Map(named.map((template) => [templateKey(template), template]));
+    const uris = [...this.listing(folder).map((file) => folder + encodeURIComponent(file)), ...this.documents.all().map((d) => d.uri)];
+    for (const uri of uris) {
+      if (uri.slice(folder.length).includes('/') || !uri.startsWith(folder)) continue;
+      const part = /\.ses\.(html|txt)$/i.test(uri) ? partFile(uri) : undefined;
+      if (part && part.folder === folder) beside.set(templateKey(part), { folder: part.folder, name: part.name });
+    }
+    return [...beside.values()];
   }
 
   project(template: TemplateFileName, dialect: Dialect): TemplateProject {
@@ -71,7 +84,8 @@ export class ProjectIndex {
 
   /** Every URI of the project: what its diagnostics are published for. */
   static urisOf(project: TemplateProject): string[] {
-    return [...project.parts, ...project.dataSets].map((d) => d.uri).concat(project.subject ? [project.subject.uri] : []);
+    const config = project.subject?.uri ?? project.config?.uri;
+    return [...project.parts, ...project.dataSets].map((d) => d.uri).concat(config ? [config] : []);
   }
 
   static keyOf(template: TemplateFileName): string {

@@ -265,6 +265,20 @@ describe('ses-template-check (node dist/cli.js)', () => {
     assert.match(result.stderr + result.stdout, /settings\.json: not a regular file of a sensible size; its settings are not used/);
   });
 
+  it('a broken ses.config.json is an error on the file, in English and Chinese (exit 1)', () => {
+    const dir = tempDir({
+      'welcome.ses.html': '<p>Hi {{name}}</p>', 'welcome.ses.txt': 'Hi {{name}}', 'welcome.data.json': '{"name": "A"}',
+      'ses.config.json': '{\n  "welcome": { "subject": "Hi", "triggerType": "Marketing" }\n}\n',
+    });
+    const en = run([dir, '--no-workspace-settings'], dir);
+    assert.equal(en.code, 1, en.stdout + en.stderr);
+    assert.match(en.stdout, /ses\.config\.json:2:3 error invalid-config Unknown key `welcome` in ses\.config\.json, ignored\. Did you mean `templates`\?/);
+    fs.writeFileSync(path.join(dir, 'ses.config.json'), '{ "templates": { "welcome": { "triggerType": "Marketing" } }');
+    const zh = run([dir, '--no-workspace-settings', '--locale', 'zh-cn'], dir);
+    assert.equal(zh.code, 1);
+    assert.match(zh.stdout, /ses\.config\.json:1:\d+ error invalid-config ses\.config\.json 不是有效的 JSON（第 1 行第 \d+ 列：缺少右花括号）/);
+  });
+
   it('--help and --version', () => {
     const help = run(['--help']);
     assert.equal(help.code, 0);

@@ -35,7 +35,7 @@ export function createLanguageService(checks: readonly Check[] = CHECKS, options
     parse: parseTemplate,
     validate(project, settings) {
       const byUri = new Map<string, Diagnostic[]>();
-      for (const { uri } of [...project.parts, ...project.dataSets, ...(project.subject ? [project.subject] : [])]) byUri.set(uri, []);
+      for (const { uri } of [...project.parts, ...project.dataSets, ...(project.subject ? [project.subject] : []), ...(project.config ? [project.config] : [])]) byUri.set(uri, []);
       // `<!-- ses-disable… -->` comments of the HTML parts (see suppression.ts), by URI.
       const suppressions = new Map<string, Suppressions>();
       for (const part of project.parts) {

@@ -16,6 +16,7 @@ import { imageMissingSize } from './imageMissingSize';
 import { imageMissingSrc } from './imageMissingSrc';
 import { imageRelativeUrl } from './imageRelativeUrl';
 import { imageSvg } from './imageSvg';
+import { invalidConfig } from './invalidConfig';
 import { invalidDataFile } from './invalidDataFile';
 import { linkEmpty } from './linkEmpty';
 import { linkInsecure } from './linkInsecure';
@@ -85,8 +86,9 @@ export const CHECKS: readonly Check[] = [
   missingTextPart,
   htmlTooLarge,
   emailTooLarge,
-  // data sets
+  // data sets and ses.config.json
   invalidDataFile,
+  invalidConfig,
   unusedDataKey,
   complexValue,
   htmlInValue,

@@ -33,11 +33,13 @@ export function assembleProject(sources: ProjectSources, dialect: Dialect, cache
   const dataSets = [...sources.dataSets]
     .sort((a, b) => (a.set === 'default' ? -1 : b.set === 'default' ? 1 : a.set.localeCompare(b.set)))
     .map(({ document, set }) => buildDataSet(set, document.uri, document, caches.data(document)));
-  const entry = sources.config ? caches.config(sources.config.document).templates.get(sources.config.key) : undefined;
+  const config = sources.config ? caches.config(sources.config.document) : undefined;
+  const entry = sources.config ? config?.templates.get(sources.config.key) : undefined;
   const subject = sources.config && entry?.subject
     ? buildSubject(sources.config.document.uri, sources.config.document, entry.subject.start, entry.subject.end, dialect)
     : undefined;
-  return { folder: sources.template.folder, name: sources.template.name, parts, dataSets, subject, triggerType: entry?.triggerType, dialect };
+  const broken = sources.config && config && config.problems.length > 0 ? { uri: sources.config.document.uri, document: sources.config.document, problems: config.problems } : undefined;
+  return { folder: sources.template.folder, name: sources.template.name, parts, dataSets, subject, triggerType: entry?.triggerType, dialect, ...(broken ? { config: broken } : {}) };
 }
 
 /**

@@ -1,5 +1,6 @@
-import { parseTree, type Node } from 'jsonc-parser';
+import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { safeToParse } from './jsonNesting';
+import { configProblems, type ConfigProblem } from './sesConfigProblems';
 
 /** What ses.config.json says of one template. Offsets are offsets in the config document. */
 export interface TemplateConfig {
@@ -13,19 +14,23 @@ export interface TemplateConfig {
 
 export interface SesConfig {
   readonly templates: ReadonlyMap<string, TemplateConfig>;
+  /** What is wrong in the file (reported by the invalid-config check): nothing is ignored silently. */
+  readonly problems: readonly ConfigProblem[];
 }
 
 /**
- * Reads the `templates` of ses.config.json. Never throws; what is malformed is skipped (the JSON
- * schema contributed to VS Code reports it to the user).
+ * Reads the `templates` of ses.config.json. Never throws; what is malformed is skipped, and listed in
+ * `problems` (the CLI and the language server use no JSON schema).
  */
 export function parseSesConfig(text: string): SesConfig {
   const templates = new Map<string, TemplateConfig>();
   // Nested too deep for the parser's recursion: read as a config without templates.
-  if (!safeToParse(text)) return { templates };
-  const root = parseTree(text, [], { allowTrailingComma: true });
+  if (!safeToParse(text)) return { templates, problems: [] };
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true });
+  const problems = configProblems(text, root, errors);
   const list = property(root, 'templates');
-  if (list?.type !== 'object') return { templates };
+  if (list?.type !== 'object') return { templates, problems };
   const defaults = property(root, 'defaults');
   const defaultTrigger = triggerOf(property(defaults, 'triggerType'));
   for (const entry of list.children ?? []) {
@@ -42,7 +47,7 @@ export function parseSesConfig(text: string): SesConfig {
       subject: subjectNode?.type === 'string' ? { start: subjectNode.offset + 1, end: subjectNode.offset + subjectNode.length - 1 } : undefined,
     });
   }
-  return { templates };
+  return { templates, problems };
 }
 
 function property(node: Node | undefined, name: string): Node | undefined {

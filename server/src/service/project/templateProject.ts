@@ -3,6 +3,7 @@ import type { ParsedTemplate } from '../templateParser';
 import { parseTemplate } from '../templateParser';
 import { parseDataFile, type DataFile } from './dataFile';
 import { collectVariables, htmlComments, markCommentUses, type Dialect, type TemplateVariables } from './templateVariables';
+import type { ConfigProblem } from './sesConfigProblems';
 import type { PartKind } from './templateFiles';
 
 /** One part of a template: its HTML or its text. */
@@ -44,6 +45,15 @@ export interface TemplateProject {
   readonly dataSets: readonly DataSetModel[];
   readonly triggerType?: 'transactional' | 'marketing';
   readonly dialect: Dialect;
+  /** The template's ses.config.json when something in it is wrong (reported by invalid-config). */
+  readonly config?: ConfigModel;
+}
+
+/** A ses.config.json with problems; without any, a project carries none (its URI is not the template's then). */
+export interface ConfigModel {
+  readonly uri: string;
+  readonly document: TextDocument;
+  readonly problems: readonly ConfigProblem[];
 }
 
 export function buildPart(uri: string, kind: PartKind, document: TextDocument, parsed: ParsedTemplate, dialect: Dialect): PartModel {
