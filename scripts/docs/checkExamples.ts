@@ -33,6 +33,10 @@ export const CHECK_EXAMPLES: Readonly<Record<string, CheckExample>> = {
     wrong: page('<p>Hello {{first-name}}</p>', { 'first-name': 'Ada' }),
     right: page('<p>Hello {{first_name}}</p>', { first_name: 'Ada' }),
   },
+  'variable-in-comment': {
+    wrong: page('<!-- {{campaign}} -->\n<p>Hello {{name}}</p>'),
+    right: page('<!-- campaign: spring -->\n<p>Hello {{name}}</p>'),
+  },
   'spaces-in-braces': { wrong: page('<p>Hello {{ name }}</p>'), right: page('<p>Hello {{name}}</p>') },
   'no-data-set': { wrong: { 'welcome.ses.html': '<p>Hello {{name}}</p>' }, right: page('<p>Hello {{name}}</p>') },
   'image-missing-src': { wrong: page('<img alt="Example Shop" width="120" height="40">'), right: page(logo(LOGO)) },
@@ -108,6 +112,10 @@ export const CHECK_EXAMPLES: Readonly<Record<string, CheckExample>> = {
   'invalid-data-file': {
     wrong: { 'welcome.ses.html': '<p>Hello {{name}}</p>', 'welcome.data.json': '{ "name": "Ada" "city": "Paris" }' },
     right: { 'welcome.ses.html': '<p>Hello {{name}}</p>', 'welcome.data.json': '{ "name": "Ada", "city": "Paris" }' },
+  },
+  'invalid-config': {
+    wrong: { ...page('<p>Hello {{name}}</p>'), 'ses.config.json': JSON.stringify({ welcome: { subject: 'Welcome, {{name}}' } }, null, 2) },
+    right: { ...page('<p>Hello {{name}}</p>'), ...config({ subject: 'Welcome, {{name}}' }) },
   },
   'unused-data-key': { wrong: page('<p>Hello {{name}}</p>', { name: 'Ada', coupon: 'SPRING10' }), right: page('<p>Hello {{name}}</p>', { name: 'Ada' }) },
   'complex-value': {

@@ -39,13 +39,15 @@ function hasFallbackColor(text: string, url: ImageUrl, element: HtmlElement | un
   return false;
 }
 
-/** The element that carries a background URL: its `background` attribute's element, or the CSS url's. */
-function elementOf(part: HtmlPart, url: ImageUrl): HtmlElement | undefined {
-  if (url.source === 'css') {
-    const css = part.html.cssUrls.find((found) => found.start === url.start);
-    return css && css.element.tag !== 'style' ? css.element : undefined;
+/** The element that carries each background URL, by the URL's offset: a `background` attribute's element, or a style attribute's. */
+function carriers(part: HtmlPart): Map<number, HtmlElement> {
+  const byStart = new Map<number, HtmlElement>();
+  for (const css of part.html.cssUrls) if (css.element.tag !== 'style') byStart.set(css.start, css.element);
+  for (const element of part.html.backgrounds) {
+    const background = attribute(element, 'background');
+    if (background?.value !== undefined) byStart.set(background.valueStart, element);
   }
-  return part.html.backgrounds.find((element) => element.start < url.start && url.start < element.end);
+  return byStart;
 }
 
 /**
@@ -59,10 +61,11 @@ export const imageCssBackground: Check = {
     for (const part of htmlParts(project)) {
       const text = part.document.getText();
       let vml: Set<string> | undefined;
+      let elements: Map<number, HtmlElement> | undefined;
       for (const url of imageUrlsOf(project, part)) {
         if (url.source === 'img') continue;
         vml ??= text.includes('<v:') ? vmlImages(text) : new Set();
-        if (vml.has(url.raw.trim()) && hasFallbackColor(text, url, elementOf(part, url))) continue;
+        if (vml.has(url.raw.trim()) && hasFallbackColor(text, url, (elements ??= carriers(part)).get(url.start))) continue;
         report(part.document, { start: url.start, end: url.end, message: l10n.t('The background image {0} is not shown by Outlook on Windows and several webmail clients. Keep the content readable without it, with a background color as fallback, or use an {1} element.', code(url.raw, 60), '`<img>`') });
       }
     }

@@ -57,9 +57,9 @@ function termSource(term: string): string {
   const end = /\w$/.test(term.trim()) ? '(?![\\w-])' : '';
   // "feel free", "toll-free" and "hands-free" are not offers, nor is a quota or a plan in an account
   // notice: "1 free report remaining", "3 free seats", "your free plan".
-  const free = term.trim().toLowerCase() === 'free' ? '(?<!feel\\s+)(?<!toll-)(?<!hands-)(?<!\\d\\s{0,3})' : '';
-  const quota = term.trim().toLowerCase() === 'free' ? `(?!\\s+(?:${FREE_QUOTA})(?![\\w-]))` : '';
-  return free + start + body + end + quota;
+  // The look-behinds come after the word, so that they run only where it matched.
+  if (term.trim().toLowerCase() === 'free') return `${start}free(?<!feel\\s+free)(?<!\\d\\s{0,3}free)${end}(?!\\s+(?:${FREE_QUOTA})(?![\\w-]))`;
+  return start + body + end;
 }
 
 /** One expression for all `terms` (and `extra`), longest first so that "free trial" wins over "free". */
