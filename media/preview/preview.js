@@ -94,11 +94,38 @@
 
     frame.classList.toggle('mobile', s.width === 'mobile');
     // Setting srcdoc reloads the frame; skip it when nothing in the email changed (a width switch).
-    if (frame.dataset.doc !== s.srcdoc) {
-      frame.srcdoc = s.srcdoc;
-      frame.dataset.doc = s.srcdoc;
-    }
+    if (shownDoc !== s.srcdoc || shownCsp !== s.csp) showEmail();
   }
+
+  // What the frame shows, and whether the load event of our own srcdoc is still to come.
+  let shownDoc = '';
+  let shownCsp = '';
+  let ownLoadPending = false;
+  /** Recent recoveries, to stop (and say so) if a document kept leaving: never seen, but never a loop. */
+  const recoveries = /** @type {number[]} */ ([]);
+
+  function showEmail() {
+    if (!state) return;
+    // The policy as the embedder's requirement (CSP Embedded Enforcement): set before srcdoc, it applies
+    // to the document that srcdoc loads, whatever that document's markup says.
+    frame.setAttribute('csp', state.csp);
+    ownLoadPending = true;
+    frame.srcdoc = state.srcdoc;
+    shownDoc = state.srcdoc;
+    shownCsp = state.csp;
+  }
+
+  // The email frame can navigate itself (a link with target=_self, …): the sandbox allows that much.
+  // It cannot load anything there (our frame-src 'none' turns it into an error page), and any load that
+  // is not our srcdoc's means it left: show the email again.
+  frame.addEventListener('load', () => {
+    if (ownLoadPending) { ownLoadPending = false; return; }
+    const now = Date.now();
+    while (recoveries.length && now - recoveries[0] > 10_000) recoveries.shift();
+    if (recoveries.length >= 20) return;
+    recoveries.push(now);
+    showEmail();
+  });
 
   window.addEventListener('message', (event) => {
     const message = event.data;

@@ -1,10 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isFromWebview } from '../../client/src/preview/messages';
-import { EMAIL_CSP, injectHead, renderEmail, type RenderInput } from '../../client/src/preview/render';
+import { emailCsp } from '../../client/src/preview/emailPolicy';
+import { withoutLinkElements } from '../../client/src/preview/linkElements';
+import { leadingDoctype, PREVIEW_MAX_LENGTH, renderEmail, type RenderInput } from '../../client/src/preview/render';
 import { makeNonce, shellCsp, shellHtml } from '../../client/src/preview/shell';
 
-const labels = { noAlt: 'NO ALT', decorative: 'DECORATIVE', missingTooltip: 'no value for {0}' };
+const labels = { noAlt: 'NO ALT', decorative: 'DECORATIVE', missingTooltip: 'no value for {0}', tooLarge: 'too large: {0} > {1}' };
 const render = (input: Partial<RenderInput>) => renderEmail({ data: {}, view: 'html', labels, ...input });
 const META = '<meta http-equiv="Content-Security-Policy"';
 
@@ -20,28 +22,94 @@ describe('renderEmail', () => {
     assert.equal(result.shown, 'html');
   });
 
-  it('puts the CSP meta first in the document: after the doctype, or at the very start without <head>', () => {
-    const withDoctype = render({ html: '<!DOCTYPE html>\n<html><head><title>x</title></head><body>b</body></html>' }).srcdoc;
-    assert.ok(withDoctype.startsWith(`<!DOCTYPE html>${META} content="${EMAIL_CSP}">`), withDoctype.slice(0, 120));
+  it('puts the policy first in the document: after the template\'s doctype (copied), or at the very start', () => {
+    const EMAIL_CSP = emailCsp('html');
+    const withDoctype = render({ html: '<!DOCTYPE html>\n<html><head><title>x</title></head><body>b</body></html>' });
+    assert.equal(withDoctype.csp, EMAIL_CSP);
+    assert.ok(withDoctype.srcdoc.startsWith(`<!DOCTYPE html>${META} content="${EMAIL_CSP}"><base target="_blank">`), withDoctype.srcdoc.slice(0, 120));
     const bare = render({ html: '<p>no head</p>' }).srcdoc;
     assert.ok(bare.startsWith(`${META} content="${EMAIL_CSP}">`), bare.slice(0, 120));
-    assert.ok(injectHead('\uFEFF<!-- c --><!doctype html><p>').startsWith(`\uFEFF<!-- c --><!doctype html>${META}`));
-    assert.match(EMAIL_CSP, /script-src 'none'/);
-    assert.match(EMAIL_CSP, /form-action 'none'/);
+    // Comments before the doctype (as the browser ends them) are skipped to find it; they follow our head.
+    assert.equal(leadingDoctype('\uFEFF <!-- c --><!--><!---><!-- a --!> <!doctype html><p>'), '<!doctype html>');
+    const commented = render({ html: '\uFEFF<!-- c --><!doctype html><p>' }).srcdoc;
+    assert.ok(commented.startsWith(`<!doctype html>${META}`), commented.slice(0, 80));
+    assert.equal(leadingDoctype('<!-- unclosed <!doctype html>'), '');
+    assert.equal(leadingDoctype('<p><!doctype html>'), '');
   });
 
-  it('lets no link target navigate the frame: targets are removed, the base target is a popup the sandbox blocks', () => {
-    const { srcdoc } = render({ html: '<a href="https://x.com" target="_self">a</a><a target=_top href="y">b</a><form target="f" action="z"></form>' });
-    assert.doesNotMatch(srcdoc, /target="_self"|target=_top|target="f"/);
-    assert.match(srcdoc, /<base target="_blank">/);
+  it('lets no template markup come before the policy and the base target, whatever its comments and bases', () => {
+    // The `<!-->` trick: the browser ends that comment at once, so the template's <base> comes next.
+    for (const html of ['<!--><base target="_self"><!doctype html>-->', '<!--->-->', '<!doctype html x="<base target=_self>">', '<base target=_self><!doctype html>', '<!-- --!><base target=_top>']) {
+      const { srcdoc } = render({ html });
+      const ours = srcdoc.indexOf('<base target="_blank">');
+      assert.ok(ours >= 0 && ours < srcdoc.indexOf('<style>'), html);
+      const before = srcdoc.slice(0, srcdoc.indexOf(META));
+      assert.ok(before === '' || /^<!doctype[^<>]*>$/i.test(before), `${html} → ${before}`);
+    }
   });
 
-  it('shows images off: alt text boxes and no background images, with problems still outlined', () => {
+  it('sets a policy per view: the HTML view loads images only, Images off and the text views load nothing', () => {
+    const network = /https:|http:|\*|data:/;
+    const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
+    const html = directives(emailCsp('html'));
+    assert.equal(html.get('default-src'), "'none'");
+    assert.equal(html.get('img-src'), 'https: http: data:');
+    for (const [name, values] of html) if (name !== 'img-src' && name !== 'font-src') assert.doesNotMatch(values, network, name);
+    assert.equal(html.get('font-src'), 'data:');
+    // No directive of Images off names a scheme that can load: a prefetch, an image in any form, a font.
+    for (const view of ['imagesOff', 'text'] as const) {
+      const policy = directives(emailCsp(view));
+      assert.equal(policy.get('default-src'), "'none'");
+      for (const [name, values] of policy) if (name !== 'font-src') assert.doesNotMatch(values, network, `${view} ${name}`);
+    }
+    assert.equal(directives(emailCsp('imagesOff')).get('img-src'), "'none'");
+    assert.equal(render({ html: '<p>x</p>', view: 'imagesOff' }).csp, emailCsp('imagesOff'));
+    assert.equal(render({ html: '<p>x</p>', view: 'text' }).csp, emailCsp('text'));
+    assert.ok(render({ html: '<p>x</p>', view: 'imagesOff' }).srcdoc.startsWith(`${META} content="${emailCsp('imagesOff')}">`));
+  });
+
+  it('removes every <link> element, wherever a lenient parser would not see one', () => {
+    const LINK = /<link[\t\n\f\r />]/i;
+    const variants = [
+      '<link rel=prefetch href=https://t.example/a>', '<LINK REL="prefetch" href="https://t.example/a">', '<link\nrel=prefetch href=//t.example/a>',
+      '<link/rel=prefetch/href=//t.example>', '<!--><link rel=prefetch href=//t.example>-->', '<svg><title></svg><link rel=prefetch href=//t.example></title>',
+      '<link {{ rel=prefetch }} href=//t.example>', '<<link x>link rel=prefetch href=//t.example>', '<link title="a>b" rel=dns-prefetch href=//t.example>',
+      '<link ="a>" rel=preconnect href=//t.example>', '<li<link rel=prefetch>nk>', '<link rel=stylesheet href="https://t.example/s.css">', '<link rel=prefetch href="unterminated',
+    ];
+    for (const html of variants) {
+      for (const view of ['html', 'imagesOff'] as const) {
+        const { srcdoc } = render({ html: `<p>a</p>${html}<p>b</p>`, view });
+        assert.doesNotMatch(srcdoc, LINK, `${view}: ${html} → ${srcdoc.slice(-120)}`);
+      }
+    }
+    // A data value cannot add one either: values are escaped, and the removal runs on the filled document.
+    assert.doesNotMatch(render({ html: '<p>{{v}}</p>', data: { v: '<link rel=prefetch href=//t.example>' } }).srcdoc, LINK);
+    // The tag ends where the browser ends it: text after it stays.
+    assert.equal(withoutLinkElements('a<link title="x>y" href=\'>\'>b<link rel=x/>c<link =">d'), 'a<!---->b<!---->c<!---->d');
+    assert.equal(withoutLinkElements('<p>no links, <linkedin> stays</p>'), '<p>no links, <linkedin> stays</p>');
+  });
+
+  it('shows images off: alt text boxes, with problems still outlined; CSS backgrounds stay (the policy blocks them)', () => {
     const html = '<img src="https://x/l.png" alt="Example Shop"><img src="a.png"><td style="background-image:url(b.png)">';
     const { srcdoc } = render({ html, view: 'imagesOff', imageProblems: [{ offset: html.indexOf('a.png'), message: 'relative' }] });
     assert.match(srcdoc, /<span class="ses-img-off" style="">Example Shop<\/span>/);
     assert.match(srcdoc, /<span class="ses-problem-tip" title="relative"><span class="ses-img-off ses-img-noalt" data-ses-problem="" style="">NO ALT<\/span><\/span>/);
-    assert.doesNotMatch(srcdoc, /<img|url\(b\.png\)/);
+    assert.doesNotMatch(srcdoc, /<img/);
+  });
+
+  it('shows a notice instead of a part larger than the limit', () => {
+    const big = 'x'.repeat(PREVIEW_MAX_LENGTH + 1);
+    for (const input of [{ html: big }, { text: big, view: 'text' as const }, { html: '<p>', subject: big }]) {
+      const result = render(input);
+      assert.equal(result.shown, 'tooLarge');
+      assert.match(result.srcdoc, /too large: 2\.0 &gt; 2\.0/);
+      assert.ok(result.srcdoc.length < 5000);
+    }
+    assert.equal(render({ html: 'x'.repeat(PREVIEW_MAX_LENGTH) }).shown, 'html');
+  });
+
+  it('fills a tooltip with a name that looks like a replacement pattern as written', () => {
+    assert.match(render({ html: '<p>{{a$`b}}</p>' }).srcdoc, /title="no value for a\$`b"/);
   });
 
   it('shows the text part in the text view, and derives one (marked) when there is none', () => {
@@ -63,16 +131,6 @@ describe('renderEmail', () => {
     const { srcdoc, subject } = render({ html: '<p>{{nickname}}，双十一会员专享 🎉</p>', subject: '{{nickname}}，您好', data: { nickname: '小王' } });
     assert.match(srcdoc, /<p>小王，双十一会员专享 🎉<\/p>/);
     assert.deepEqual(subject, [{ text: '小王，您好' }]);
-  });
-
-  it('renders a 200 KB template in reasonable time', () => {
-    const row = '<tr><td style="background:url(x.png)"><img src="https://x/i.png" alt="i"> {{name}} {{missing}} <a href="https://x.com/{{name}}">l</a></td></tr>\n';
-    const html = `<!DOCTYPE html><table>${row.repeat(Math.ceil(200_000 / row.length))}</table>`;
-    assert.ok(html.length >= 200_000);
-    const started = performance.now();
-    for (const view of ['html', 'imagesOff', 'text'] as const) render({ html, view, data: { name: 'Alex' }, imageProblems: [{ offset: 100, message: 'm' }] });
-    const elapsed = performance.now() - started;
-    assert.ok(elapsed < 1500, `took ${elapsed} ms`);
   });
 
   it('never throws on hostile input, and keeps a </iframe> or NUL of the template inside the document', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fillHtml, fillSegments, lookup, placeholders, textRanges, textToHtml } from '../../client/src/preview/substitute';
+import { fillHtml, fillSegments, lookup, placeholders, textToHtml } from '../../client/src/preview/substitute';
 
 const tip = (name: string) => `missing ${name}`;
 
@@ -48,9 +48,11 @@ describe('preview substitution', () => {
     assert.deepEqual(missing, ['t', 'c', 'alt', 'k', 'p']);
   });
 
-  it('finds text ranges around tags, comments and raw-text elements', () => {
-    assert.deepEqual(textRanges('a<b>c</b><!--x-->d<script>e</script>f'), [[0, 1], [4, 5], [17, 18], [36, 37]]);
-    assert.deepEqual(textRanges('<p unclosed'), []);
+  it('marks a missing variable in text between tags, comments and raw-text elements, not inside them', () => {
+    const { html } = fillHtml('{{a}}<b>{{b}}</b><!--{{c}}-->{{d}}<script>{{e}}</script>{{f}}<p title={{g}}>', {}, tip);
+    assert.equal((html.match(/<mark /g) ?? []).length, 4);
+    assert.match(html, /<!--\{\{c\}\}--><mark[^>]*>\{\{d\}\}<\/mark><script>\{\{e\}\}<\/script>/);
+    assert.match(html, /<p title=\{\{g\}\}>$/);
   });
 
   it('renders text parts escaped, with Chinese text intact', () => {

@@ -31,6 +31,8 @@ export interface PreviewState {
   readonly subject?: readonly Segment[];
   /** The email document for the sandboxed iframe's `srcdoc`. */
   readonly srcdoc: string;
+  /** Its Content-Security-Policy, also set as the iframe's `csp` attribute (emailPolicy.ts). */
+  readonly csp: string;
   readonly notices: readonly Notice[];
   readonly missing: readonly string[];
   /** Number of image diagnostics (codes `image-…`) of the HTML part; the toolbar button text. */

@@ -156,6 +156,7 @@ export class EmailPreview implements vscode.Disposable {
     if (result.shown === 'text' && this.view !== 'text') notices.push({ kind: 'info', text: vscode.l10n.t('This template has no HTML part: recipients see the text part.') });
     if (result.shown === 'empty') notices.push({ kind: 'warning', text: vscode.l10n.t('This template has no part to show.') });
     if (result.shown === 'html' && this.view === 'imagesOff') notices.push({ kind: 'info', text: vscode.l10n.t('Images off: what recipients see while their mail client blocks images. Each image shows its alt text; CSS background images are gone.') });
+    if (result.shown === 'tooLarge') notices.push({ kind: 'warning', text: vscode.l10n.t('This template is too large to preview.') });
     return {
       template: read.template.name,
       dataSets: sets,
@@ -165,6 +166,7 @@ export class EmailPreview implements vscode.Disposable {
       from: config?.from,
       subject: result.subject,
       srcdoc: result.srcdoc,
+      csp: result.csp,
       notices,
       missing: result.missing,
       imageProblems: read.imageDiagnostics.length,

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { parse, type ParseError } from 'jsonc-parser';
 import { readText, templateOf, type TemplateContext } from '../api/templateContext';
-import { offsetAt, type ImageProblem } from './images';
+import { lineStarts, offsetAt, type ImageProblem } from './images';
 import { safeToParse } from '../../../server/src/service/project/jsonNesting';
 
 export interface PreviewSource {
@@ -45,6 +45,8 @@ export async function readPreviewSource(uri: vscode.Uri): Promise<PreviewSource 
   const dataSets = await Promise.all(template.dataSets.map(async ({ set, uri: dataUri }) => ({ set, uri: dataUri, data: parseData(await readText(dataUri)) })));
   // The language server's image checks, and the images the online check found broken (client/src/online).
   const imageDiagnostics = htmlUri && html !== undefined ? vscode.languages.getDiagnostics(htmlUri).filter((d) => /^(?:online-)?image-/.test(codeOf(d))) : [];
-  const imageProblems = html === undefined ? [] : imageDiagnostics.map((d) => ({ offset: offsetAt(html, d.range.start.line, d.range.start.character), message: d.message }));
+  // Line starts once: 20,000 diagnostics each walking the lines from the top would be quadratic.
+  const starts = html === undefined || !imageDiagnostics.length ? [] : lineStarts(html);
+  const imageProblems = html === undefined ? [] : imageDiagnostics.map((d) => ({ offset: offsetAt(html, starts, d.range.start.line, d.range.start.character), message: d.message }));
   return { template, htmlUri, html, text, dataSets, imageProblems, imageDiagnostics };
 }

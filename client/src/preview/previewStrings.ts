@@ -30,6 +30,8 @@ export function renderLabels(): RenderLabels {
     noAlt: vscode.l10n.t('⚠ Image without alt text: recipients who block images see nothing here'),
     decorative: vscode.l10n.t('Decorative image (empty alt): nothing is shown while images are blocked'),
     missingTooltip: vscode.l10n.t('The data set has no value for {0}: Tencent Cloud cannot fill it.'),
+    // Placeholders kept for the renderer, which fills them: l10n.t would fill them with nothing here.
+    tooLarge: vscode.l10n.t('This template has {0} million characters, more than the {1} million that the preview shows. Email templates this large are clipped or refused by mail services.', '{0}', '{1}'),
   };
 }
 

@@ -22,7 +22,8 @@ export function shellCsp(cspSource: string, nonce: string): string {
     "default-src 'none'",
     `img-src ${cspSource} https: http: data:`,
     `style-src ${cspSource} 'unsafe-inline'`,
-    `font-src ${cspSource} https: http: data:`,
+    // No remote fonts (docs/preview.md, "What the preview loads"); the email frame inherits this policy.
+    `font-src ${cspSource} data:`,
     `script-src 'nonce-${nonce}'`,
     "frame-src 'none'",
     "form-action 'none'",
@@ -38,6 +39,7 @@ export function makeNonce(random: (size: number) => Uint8Array): string {
 export function shellHtml(options: ShellOptions): string {
   const attr = escapeHtml;
   // sandbox="" grants nothing: no scripts, no same origin, no popups, no top navigation, no forms.
+  // csp: the policy the frame's document must enforce; preview.js sets each view's before its srcdoc.
   return `<!DOCTYPE html>
 <html lang="${attr(options.lang)}">
 <head>
@@ -66,7 +68,7 @@ export function shellHtml(options: ShellOptions): string {
   <div class="row"><span class="key" id="subject-key"></span> <span id="subject"></span></div>
 </div>
 <div id="notices"></div>
-<div id="stage"><iframe id="email" sandbox="" referrerpolicy="no-referrer"></iframe></div>
+<div id="stage"><iframe id="email" sandbox="" csp="default-src 'none'" referrerpolicy="no-referrer"></iframe></div>
 <script nonce="${attr(options.nonce)}" src="${attr(options.scriptUri)}"></script>
 </body>
 </html>`;

@@ -1,6 +1,8 @@
 // Fills `{{variables}}` the way Tencent SES does: plain names replaced by the data set's values. Any
 // other Handlebars construct (`{{#if}}`, `{{{x}}}`, `{{> p}}`) is sent as written by Tencent, so it is
 // left as written here too. Pure: no vscode import.
+import { parseHtml, type TextRange } from '../../../server/src/service/html/htmlModel';
+import { applyEdits, type Edit } from './htmlEdits';
 
 /** One `{{…}}` of a template, with its offsets in the template text. */
 export interface Placeholder {
@@ -100,44 +102,31 @@ export function textToHtml(text: string, data: Readonly<Record<string, unknown>>
 }
 
 /**
- * Offsets where HTML text content starts and ends (outside tags, comments and the raw-text elements
- * `<script>`, `<style>`, `<title>`, `<textarea>`): only there may a `<mark>` be inserted.
+ * The edits that fill the placeholders of an HTML part: values HTML-escaped (Tencent forbids HTML in
+ * values; escaping shows what the recipient would get and keeps a value from injecting markup). A
+ * missing variable in text content becomes a highlighted mark; in an attribute or a raw-text element it
+ * stays as written (a mark would break the markup), and the toolbar lists it. `texts` are the model's
+ * text ranges (in order); placeholders inside `skip` ranges (replaced whole by another pass) are left out.
  */
-export function textRanges(html: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  const markup = /<!--[\s\S]*?(?:-->|$)|<(script|style|title|textarea|xmp)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<[!?/]?[a-zA-Z][^>]*(?:>|$)|<![^>]*(?:>|$)/gi;
-  let last = 0;
-  for (const match of html.matchAll(markup)) {
-    if (match.index > last) ranges.push([last, match.index]);
-    last = match.index + match[0].length;
+export function fillEdits(list: readonly Placeholder[], texts: readonly TextRange[], tooltip: (name: string) => string, html: string, skip: (p: Placeholder) => boolean = () => false): Edit[] {
+  const edits: Edit[] = [];
+  let range = 0;
+  for (const p of list) {
+    if (skip(p)) continue;
+    if (p.value !== undefined) {
+      edits.push({ start: p.start, end: p.end, text: escapeHtml(p.value) });
+      continue;
+    }
+    while (range < texts.length && texts[range].end <= p.start) range++;
+    const inText = range < texts.length && texts[range].start <= p.start && p.end <= texts[range].end;
+    if (inText) edits.push({ start: p.start, end: p.end, text: missingMark(html.slice(p.start, p.end), tooltip(p.name)) });
   }
-  if (last < html.length) ranges.push([last, html.length]);
-  return ranges;
+  return edits;
 }
 
-/**
- * HTML with values filled, HTML-escaped (Tencent forbids HTML in values; escaping shows what the
- * recipient would get and keeps a value from injecting markup). A missing variable in text content
- * becomes a highlighted mark; in an attribute or a raw-text element it stays as written (a mark would
- * break the markup), and the toolbar lists it.
- */
+/** HTML with its placeholders filled (see fillEdits), and the names without a value. */
 export function fillHtml(html: string, data: Readonly<Record<string, unknown>>, tooltip: (name: string) => string): { html: string; missing: string[] } {
   const list = placeholders(html, data);
   if (!list.length) return { html, missing: [] };
-  const ranges = textRanges(html);
-  let range = 0;
-  let out = '';
-  let last = 0;
-  for (const p of list) {
-    out += html.slice(last, p.start);
-    if (p.value !== undefined) {
-      out += escapeHtml(p.value);
-    } else {
-      while (range < ranges.length && ranges[range][1] <= p.start) range++;
-      const inText = range < ranges.length && ranges[range][0] <= p.start && p.end <= ranges[range][1];
-      out += inText ? missingMark(html.slice(p.start, p.end), tooltip(p.name)) : html.slice(p.start, p.end);
-    }
-    last = p.end;
-  }
-  return { html: out + html.slice(last), missing: missingNames(list) };
+  return { html: applyEdits(html, fillEdits(list, parseHtml(html).texts, tooltip, html)), missing: missingNames(list) };
 }

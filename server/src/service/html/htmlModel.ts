@@ -125,8 +125,13 @@ function lower(s: string): string {
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
 const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
+export interface ParseOptions {
+  /** Keep whitespace-only text ranges too (the preview's derived plain text needs the spaces between tags). */
+  readonly blankTexts?: boolean;
+}
+
 /** Parses `text` in one pass. Never throws; anything that is not a tag is text. */
-export function parseHtml(text: string): HtmlModel {
+export function parseHtml(text: string, options: ParseOptions = {}): HtmlModel {
   const n = text.length;
   const elements: HtmlElement[] = [];
   const texts: TextRange[] = [];
@@ -139,7 +144,12 @@ export function parseHtml(text: string): HtmlModel {
   for (let u = text.indexOf('url('); u >= 0; u = text.indexOf('url(', u + 4)) urls.push(u);
   let nextUrl = 0;
   /** Text between tags, unless it is only whitespace (most of it, between table tags). */
+  const blankTexts = options.blankTexts === true;
   const addText = (start: number, end: number) => {
+    if (blankTexts) {
+      if (end > start) texts.push({ start, end });
+      return;
+    }
     for (let k = start; k < end; k++) {
       if (!isSpace(text.charCodeAt(k))) {
         texts.push({ start, end });
@@ -323,11 +333,31 @@ function scanTag(text: string, j: number, out: HtmlAttribute[] | undefined): voi
   }
 }
 
+/**
+ * `text.indexOf(needle, from)`, remembering the last answer: the searches of one parse go forward, and
+ * a `{{` without `}}` in each of thousands of tags would otherwise search to the end each time (quadratic).
+ */
+class ForwardSearch {
+  private text = '';
+  private from = 0;
+  private found = -1;
+  constructor(private readonly needle: string) {}
+  indexOf(text: string, from: number): number {
+    if (text === this.text && from >= this.from && (this.found < 0 || from <= this.found)) return this.found;
+    this.text = text;
+    this.from = from;
+    this.found = text.indexOf(this.needle, from);
+    return this.found;
+  }
+}
+const closingBraces = new ForwardSearch('}}');
+const closingAngle = new ForwardSearch('>');
+
 /** Offset after the `}}` closing a `{{` at `i`; just after the `{{` when a `>` comes first (a broken tag). */
 function skipMustache(text: string, i: number): number {
-  const close = text.indexOf('}}', i + 2);
+  const close = closingBraces.indexOf(text, i + 2);
   if (close < 0) return i + 2;
-  const gt = text.indexOf('>', i + 2);
+  const gt = closingAngle.indexOf(text, i + 2);
   if (gt >= 0 && gt < close) return i + 2;
   let j = close + 2;
   while (j < text.length && text.charCodeAt(j) === 125) j++; // `}}}`
