@@ -183,7 +183,7 @@ describe('ses-template-check (node dist/cli.js)', () => {
     const { code, stdout } = run([path.join(FIXTURES, 'suppressed')]);
     assert.equal(code, 0);
     const findings = stdout.split('\n').filter((l) => l.includes(' image-missing-alt '));
-    assert.deepEqual(findings.map((l) => l.split(' ')[0]), ['test/fixtures/cli/suppressed/banner.ses.html:8:2']);
+    assert.deepEqual(findings.map((l) => l.split(' ')[0]), ['test/fixtures/cli/suppressed/banner.ses.html:9:2']);
     assert.doesNotMatch(stdout, /unused-suppression/);
   });
 

@@ -1,5 +1,14 @@
 import { faqTopic, TENCENT_DOCS, type TencentDocPage } from '../../knowledge';
+import { accessibilityGuideUrl } from '../../knowledge/accessibility';
 import type { FaqTopicId } from '../../knowledge/faq';
+import { a11yAltText } from './a11yAltText';
+import { a11yContrast } from './a11yContrast';
+import { a11yHeadingOrder } from './a11yHeadingOrder';
+import { a11yLayoutTable } from './a11yLayoutTable';
+import { a11yLinkText } from './a11yLinkText';
+import { a11yMissingLang } from './a11yMissingLang';
+import { a11yMissingTitle } from './a11yMissingTitle';
+import { a11ySmallText } from './a11ySmallText';
 import { advertisingWording } from './advertisingWording';
 import { complexValue } from './complexValue';
 import { emailTooLarge } from './emailTooLarge';
@@ -75,6 +84,15 @@ export const CHECKS: readonly Check[] = [
   linkShortener,
   linkTextMismatch,
   linkInvalidMailto,
+  // HTML parts: accessibility (docs/accessibility.md)
+  a11yMissingLang,
+  a11yMissingTitle,
+  a11yLayoutTable,
+  a11yHeadingOrder,
+  a11yLinkText,
+  a11yAltText,
+  a11yContrast,
+  a11ySmallText,
   // advertising, review and size
   advertisingWording,
   reviewRefusedWording,
@@ -160,12 +178,14 @@ const DOC_PAGE_BY_CHECK: Readonly<Record<string, TencentDocPage>> = {
 };
 
 /**
- * The Tencent page that explains a check's rule (its diagnostics' `codeDescription`): the page
- * named above, else the page of its FAQ topic; undefined for checks that no Tencent page covers.
+ * The page that explains a check's rule (its diagnostics' `codeDescription`): the Tencent page named
+ * above, else the page of its FAQ topic, else (accessibility checks) the W3C page of its WCAG criterion.
  */
 export function docUrlOf(meta: CheckMeta): string | undefined {
   const page = DOC_PAGE_BY_CHECK[meta.id];
   if (page) return TENCENT_DOCS[page];
+  const guide = accessibilityGuideUrl(meta.id);
+  if (guide) return guide;
   const topic = faqTopicOf(meta);
   return topic ? faqTopic(topic, 'en')?.docUrl : undefined;
 }

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { MarkupKind, type Diagnostic, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import { faqTopic, type FaqTopic } from '../../knowledge';
+import { accessibilityGuide } from '../../knowledge/accessibility';
 import { checkMeta, docUrlOf, faqTopicOf } from '../checks';
 import { DIAGNOSTIC_SOURCE } from '../diagnostics';
 import { htmlModelOf, type HtmlElement } from '../html/htmlModel';
@@ -61,6 +62,13 @@ export function hover(project: TemplateProject, uri: string, position: Position,
   for (const diagnostic of diagnostics) {
     if (!contains(diagnostic.range, position) || typeof diagnostic.code !== 'string') continue;
     const meta = checkMeta(diagnostic.code);
+    const guide = accessibilityGuide(diagnostic.code, context.locale ?? 'en');
+    if (guide && !topics.has(diagnostic.code)) {
+      topics.add(diagnostic.code);
+      range ??= diagnostic.range;
+      blocks.push(`**${guide.title}** (WCAG ${guide.criterion})\n\n${guide.body}\n\n[${l10n.t('WCAG: Understanding {0}', guide.criterion)}](${guide.url})`);
+      continue;
+    }
     const id = meta && faqTopicOf(meta);
     if (!id || topics.has(id)) continue;
     const topic = faqTopic(id, context.locale ?? 'en');
