@@ -2,7 +2,8 @@
 // dist/server.js is the language server, started as `node dist/server.js --stdio`; dist/cli.js runs its checks
 // from the command line.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -27,16 +28,30 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], mainFields: ['module', 'main'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', mainFields: ['module', 'main'] },
   // `ses-template-check`, the checks on the command line for CI (README "Checks in CI"): not in the .vsix.
-  {
+  cliBuild('dist/cli.js'),
+  // The same CLI as its own npm package (packages/cli: `npx ses-template-check`, no VS Code needed).
+  cliBuild('packages/cli/dist/cli.js'),
+];
+
+function cliBuild(outfile) {
+  return {
     ...common,
     entryPoints: ['server/src/cli/cli.ts'],
-    outfile: 'dist/cli.js',
+    outfile,
     mainFields: ['module', 'main'],
     banner: { js: '#!/usr/bin/env node' },
     define: { __SES_CLI_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
-  },
-];
+  };
+}
 
+/** The CLI package reads its translations and check descriptions beside its dist/, as the extension does. */
+function copyCliResources() {
+  mkdirSync('packages/cli/l10n', { recursive: true });
+  for (const file of readdirSync('l10n')) copyFileSync(join('l10n', file), join('packages/cli/l10n', file));
+  for (const file of ['package.nls.json', 'package.nls.zh-cn.json', 'LICENSE']) copyFileSync(file, join('packages/cli', file));
+}
+
+copyCliResources();
 if (watch) {
   for (const options of builds) {
     const ctx = await esbuild.context(options);
