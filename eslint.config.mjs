@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', 'node_modules/', 'test/e2e/node_modules/', 'test-results/', '.vscode-test/'] },
+  { ignores: ['dist/', 'packages/cli/dist/', 'out/', 'node_modules/', 'test/e2e/node_modules/', 'test-results/', '.vscode-test/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,6 +5,7 @@
 // wall time, CPU time (user + system: on a shared machine the wall time is mostly waiting for a core)
 // and peak RSS, each reported by the CLI process itself.
 import { spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
