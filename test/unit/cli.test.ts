@@ -6,7 +6,7 @@ import { escapeData, escapeProperty, formatGithub } from '../../server/src/cli/f
 import { formatJson } from '../../server/src/cli/formats/json';
 import { formatSarif } from '../../server/src/cli/formats/sarif';
 import { formatText } from '../../server/src/cli/formats/text';
-import { globToRegExp } from '../../server/src/cli/glob';
+import { compileGlob } from '../../server/src/cli/glob';
 import { exitCodeOf, type CliFinding, type RunReport } from '../../server/src/cli/report';
 import { mergeLayers, readSettingsText, sectionOf, templateGlobsOf } from '../../server/src/cli/settingsFile';
 import { CHECKS } from '../../server/src/service/checks';
@@ -38,10 +38,10 @@ describe('ses-template-check: globs', () => {
     ['a.b.html', 'aXb.html', false],
   ];
   for (const [glob, file, expected] of cases) {
-    it(`${glob} ${expected ? 'matches' : 'does not match'} ${file}`, () => assert.equal(globToRegExp(glob).test(file), expected));
+    it(`${glob} ${expected ? 'matches' : 'does not match'} ${file}`, () => assert.equal(compileGlob(glob).test(file), expected));
   }
   it('never throws on odd patterns', () => {
-    for (const glob of ['{', '}', '[', '[]', '\\', '(', '**', '{a,{b', '[z-a]']) assert.doesNotThrow(() => globToRegExp(glob).test('x'));
+    for (const glob of ['{', '}', '[', '[]', '\\', '(', '**', '{a,{b', '[z-a]']) assert.doesNotThrow(() => compileGlob(glob).test('x'));
   });
 });
 

@@ -1,5 +1,6 @@
 // Recipient lists as people type them: "a@x.com, b@y.com; c@z.com" or one per line, with or
 // without `<…>` / `mailto:`. Pure (no vscode), so it is unit-tested.
+import { trimEndOf, trimStartOf } from '../../../server/src/service/trimRuns';
 
 /** SendEmail accepts at most 50 addresses in Destination (reference §2.2). */
 export const MAX_RECIPIENTS = 50;
@@ -30,7 +31,8 @@ export interface ParsedRecipients {
 
 /** `<a@x.com>` → `a@x.com`, `mailto:a@x.com` → `a@x.com`, trailing punctuation dropped. */
 function clean(token: string): string {
-  return token.trim().replace(/^mailto:/i, '').replace(/^[<("']+|[>)"'.:]+$/g, '');
+  // Trimmed by scans: `[>)"'.:]+$` retried every start of a run of dots inside a pasted token.
+  return trimEndOf(trimStartOf(token.trim().replace(/^mailto:/i, ''), '<("\''), '>)"\'.:');
 }
 
 /** Splits on commas, semicolons, full-width commas/semicolons (、，；) and white space. */

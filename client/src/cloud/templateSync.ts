@@ -3,6 +3,7 @@
 // the paged template list. No `vscode` import, so unit and API tests run them in plain node.
 import { applyEdits, modify, parse, type FormattingOptions, type ParseError } from 'jsonc-parser';
 import { safeToParse } from '../../../server/src/service/project/jsonNesting';
+import { trimEndOf, trimStartOf } from '../../../server/src/service/trimRuns';
 import type { SesClient } from './sesClient';
 import type { ApiFailure, TemplateContent, TemplatesMetadata } from './types';
 
@@ -99,13 +100,13 @@ export function templateNameProblem(name: string): NameProblem | undefined {
  * takes (`/`, `:`, `*`…) or end in dots and spaces (Windows). Chinese and other letters stay.
  */
 export function fileBaseName(templateName: string, templateId: number): string {
-  const cleaned = templateName
+  const spaced = templateName
     // eslint-disable-next-line no-control-regex
     .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, '-')
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[.\s-]+|[.\s]+$/g, '')
-    .replace(/\.ses$/i, '');
+    .trim();
+  // Trimmed by scans: `[.\s]+$` retried every start of a run of dots and spaces inside a name.
+  const cleaned = trimEndOf(trimStartOf(spaced, '.- '), '. ').replace(/\.ses$/i, '');
   return cleaned === '' ? `template-${templateId}` : cleaned.slice(0, 100);
 }
 
@@ -193,8 +194,8 @@ export function withTemplateId(configText: string, key: string, templateId: numb
 
 /** The config key of a template: its folder relative to the config's folder, then its name (`emails/welcome`). */
 export function configKey(configFolderPath: string, templateFolderPath: string, name: string): string | undefined {
-  const base = configFolderPath.replace(/\/+$/, '');
-  const folder = templateFolderPath.replace(/\/+$/, '');
+  const base = trimEndOf(configFolderPath, '/');
+  const folder = trimEndOf(templateFolderPath, '/');
   if (folder === base) return name;
   if (!folder.startsWith(`${base}/`)) return undefined;
   return `${folder.slice(base.length + 1)}/${name}`;

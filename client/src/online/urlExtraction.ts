@@ -4,7 +4,11 @@
 // value, naming the data sets that give it). Relative, `data:`, `mailto:`, `tel:` and `#` URLs are left
 // to the language server's static checks. Pure: no vscode import.
 import { decodeEntities, parseHtml } from '../../../server/src/service/html/htmlModel';
+import { replacePlaceholders } from '../../../server/src/service/placeholders';
+import { trimEndOf } from '../../../server/src/service/trimRuns';
 import { parseSrcset } from './srcset';
+
+const TRAILING_PUNCTUATION = '.,;:!?)]>\'"，。；：！？）';
 
 export type UrlKind = 'image' | 'link';
 export type PartKind = 'html' | 'text';
@@ -68,8 +72,6 @@ interface RawUrl {
   readonly value: string;
 }
 
-const VARIABLE = /\{\{\{?\s*([^{}]*?)\s*\}?\}\}/g;
-
 /** The http(s) URLs the text part's readers can click: `https://…` runs, and `{{link}}`-style runs that may turn into one. */
 const TEXT_URL = /(?:https?:\/\/|\{\{[^{}\n]*\}\})(?:[^\s<>"'{}]|\{\{[^{}\n]*\}\})*/gi;
 
@@ -101,7 +103,7 @@ function textUrls(text: string, out: RawUrl[]): void {
   TEXT_URL.lastIndex = 0;
   for (let match = TEXT_URL.exec(text); match; match = TEXT_URL.exec(text)) {
     // Sentence punctuation after a link is not part of it: "see https://a.example/x."
-    const value = match[0].replace(/[.,;:!?)\]>'"，。；：！？）]+$/u, '');
+    const value = trimEndOf(match[0], TRAILING_PUNCTUATION);
     if (value.length > 0) out.push({ kind: 'link', part: 'text', start: match.index, end: match.index + value.length, value });
   }
 }
@@ -109,7 +111,7 @@ function textUrls(text: string, out: RawUrl[]): void {
 /** `value` with each variable replaced from `data`, or undefined when one has no plain value there. */
 function fill(value: string, data: Readonly<Record<string, unknown>>): string | undefined {
   let missing = false;
-  const filled = value.replace(VARIABLE, (_, name: string) => {
+  const filled = replacePlaceholders(value, (name) => {
     const v = Object.prototype.hasOwnProperty.call(data, name) ? data[name] : undefined;
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
     missing = true;

@@ -37,6 +37,7 @@ export function variablesOf(...texts: Array<string | undefined>): string[] {
 
 /** Same content, ignoring line-ending style and trailing white space at the end. */
 export function sameContent(a: string | undefined, b: string | undefined): boolean {
-  const norm = (s: string) => s.replace(/\r\n?/g, '\n').replace(/\s+$/, '');
+  // trimEnd, not `/\s+$/`: that pattern is quadratic on a long run of spaces inside the text.
+  const norm = (s: string) => s.replace(/\r\n?/g, '\n').trimEnd();
   return a === undefined || b === undefined ? a === b : norm(a) === norm(b);
 }

@@ -15,7 +15,7 @@ import { dataSetFile, partFile, templateKey, type TemplateFileName } from '../se
 import type { TemplateProject } from '../service/project/templateProject';
 import { normaliseSettings, type ServiceSettings } from '../service/settings';
 import { findFiles, kindOf, readError } from './files';
-import { globToRegExp, matchesAny } from './glob';
+import { compileGlob, matchesAny } from './glob';
 import { compareFindings, type CliFinding, type FileError, type RunReport, type Severity } from './report';
 import { mergeLayers, readSettingsText, sectionOf, templateGlobsOf, type SettingsLayer } from './settingsFile';
 
@@ -69,7 +69,7 @@ export function runChecks(input: RunInput): RunReport {
     if (input.configLayer) layers.push(input.configLayer);
     const merged = mergeLayers(layers);
     const settings = normaliseSettings(sectionOf(merged));
-    const globs = (input.globs ?? templateGlobsOf(merged) ?? DEFAULT_TEMPLATE_GLOBS).map(globToRegExp);
+    const globs = (input.globs ?? templateGlobsOf(merged) ?? DEFAULT_TEMPLATE_GLOBS).map(compileGlob);
 
     const store = new FileStore();
     const seeds = new Map<string, TemplateFileName>();

@@ -3,6 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { attribute, decodeEntities, htmlModelOf, type HtmlAttribute, type HtmlElement, type HtmlModel } from '../html/htmlModel';
+import { placeholdersIn, replacePlaceholders } from '../placeholders';
 import type { DataSetModel, PartModel, TemplateProject } from '../project/templateProject';
 import { code, readableDataSets } from './common';
 
@@ -68,7 +69,6 @@ export interface ValueVariant {
   readonly partial?: boolean;
 }
 
-const VARIABLE = /\{\{\{?\s*([^{}]*?)\s*\}?\}\}/g;
 const SIMPLE_NAME = /^[^\s#/^>!&~()'"=]+$/;
 
 /**
@@ -85,17 +85,16 @@ function variantsFrom(sets: readonly DataSetModel[], raw: string): ValueVariant[
   if (!decoded.includes('{{')) return [{ value: decoded }];
   if (sets.length === 0) {
     if (decoded.trimStart().startsWith('{{')) return [];
-    return [{ value: decoded.replace(VARIABLE, 'x'), partial: true }];
+    return [{ value: replacePlaceholders(decoded, () => 'x'), partial: true }];
   }
   // The text between variables, and the variables' names (undefined for a construct, not a plain name).
   const literals: string[] = [];
   const names: Array<string | undefined> = [];
   let at = 0;
-  VARIABLE.lastIndex = 0;
-  for (let match = VARIABLE.exec(decoded); match; match = VARIABLE.exec(decoded)) {
-    literals.push(decoded.slice(at, match.index));
-    names.push(SIMPLE_NAME.test(match[1]) ? match[1] : undefined);
-    at = match.index + match[0].length;
+  for (const placeholder of placeholdersIn(decoded)) {
+    literals.push(decoded.slice(at, placeholder.start));
+    names.push(SIMPLE_NAME.test(placeholder.inner) ? placeholder.inner : undefined);
+    at = placeholder.end;
   }
   const tail = decoded.slice(at);
   const found: ValueVariant[] = [];

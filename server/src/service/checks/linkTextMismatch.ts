@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { attribute } from '../html/htmlModel';
+import { trimEndOf } from '../trimRuns';
 import { code } from './common';
 import { classifyUrl, hostOf, htmlParts, shown, variants } from './htmlCommon';
 import type { Check } from './types';
@@ -12,10 +13,26 @@ const SEPARATOR = '\u0001';
 
 /** The host that link text shows, if it reads as an address: `https://x.com/a`, `www.x.com`, `x.cn/a`. */
 export function shownHost(text: string): string | undefined {
-  const match = SHOWN_URL.exec(text.trim().replace(/[.,;:!?。，；：！？)）]+$/, ''));
+  const match = SHOWN_URL.exec(trimEndOf(text.trim(), '.,;:!?。，；：！？)）'));
   if (!match) return undefined;
   if (!match[1] && !match[2] && !KNOWN_TLD.test(match[4])) return undefined;
   return match[3].toLowerCase().replace(/^www\./, '');
+}
+
+/**
+ * `text` without its tags (`<…>`), by one scan: `/<[^>]*>/g` rescanned to the end of the text from
+ * every `<` of a run without `>`, quadratic. Text from an unclosed `<` on stays, as with the pattern.
+ */
+function withoutTags(text: string): string {
+  let out = '';
+  let at = 0;
+  for (let open = text.indexOf('<'); open >= 0; open = text.indexOf('<', at)) {
+    out += text.slice(at, open);
+    const close = text.indexOf('>', open + 1);
+    if (close < 0) return out + text.slice(open);
+    at = close + 1;
+  }
+  return out + text.slice(at);
 }
 
 const related = (a: string, b: string) => a === b || a.endsWith('.' + b) || b.endsWith('.' + a);
@@ -31,7 +48,7 @@ export const linkTextMismatch: Check = {
         if (href?.value === undefined || link.closeStart === undefined) continue;
         const content = text.slice(link.end, link.closeStart);
         if (!content.includes('.')) continue;
-        const label = content.replace(/<[^>]*>/g, '');
+        const label = withoutTags(content);
         for (const variant of variants(project, href.value + SEPARATOR + label)) {
           if (variant.partial) continue;
           const [url, shownText] = variant.value.split(SEPARATOR);

@@ -1,0 +1,144 @@
+// Every regular expression and scanner that sees untrusted text (template, data, settings, file
+// names, remote responses, what a user pastes) runs in linear time on its worst-case inputs.
+// One entry per function in REGISTRY: the function, and the input families beyond HOSTILE that hit
+// its own patterns. To add a scanner, add an entry; see docs/linear-parsing.md.
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { TextDocument, type Position } from 'vscode-languageserver-textdocument';
+import { addressesIn, isEmailAddress, parseRecipients } from '../../client/src/api/recipients';
+import { fillSubject } from '../../client/src/api/sendPlan';
+import { endpointForDisplay } from '../../client/src/cloud/endpoints';
+import { isExcluded, parseProxyUrl } from '../../client/src/cloud/proxy';
+import { redact } from '../../client/src/cloud/redact';
+import { configKey, configTemplateName, fileBaseName, linkedTemplates } from '../../client/src/cloud/templateSync';
+import { configTemplateKeys, newEntryEdits } from '../../client/src/newTemplate/configEntry';
+import { isPrivateHost } from '../../client/src/online/privateHosts';
+import { parseSrcset } from '../../client/src/online/srcset';
+import { extractUrls } from '../../client/src/online/urlExtraction';
+import { escapeMarkdown } from '../../client/src/preflight/markdown';
+import { sameContent, variablesOf } from '../../client/src/preflight/remoteTemplate';
+import { senderAddress } from '../../client/src/preflight/senderStep';
+import { compileGlob } from '../../server/src/cli/glob';
+import { readSettingsText } from '../../server/src/cli/settingsFile';
+import { explainErrorCode, searchErrorCodes } from '../../server/src/knowledge';
+import { shownHost } from '../../server/src/service/checks/linkTextMismatch';
+import { wordPattern, ADVERTISING_WORDS } from '../../server/src/service/checks/wordingLists';
+import { decodeEntities, parseHtml } from '../../server/src/service/html/htmlModel';
+import { completion } from '../../server/src/service/features/completion';
+import { hover as hoverAt } from '../../server/src/service/features/hover';
+import { createLanguageService } from '../../server/src/service/languageService';
+import { scanMustaches } from '../../server/src/service/mustacheScanner';
+import { dataSetFile, partFile } from '../../server/src/service/project/templateFiles';
+import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
+import { parseSimpleTemplate } from '../../server/src/service/simpleTemplateParser';
+import { Suppressions } from '../../server/src/service/suppression';
+import { HOSTILE, measureGrowth, repeated, type Family } from './linearTime';
+import { projectFromFiles, ROOT } from './projects';
+
+interface Entry {
+  /** The function (and the patterns it runs), as `file: function`. */
+  readonly name: string;
+  readonly run: (input: string) => unknown;
+  /** Families beyond HOSTILE that reach this function's own patterns. */
+  readonly extra?: readonly Family[];
+  /** Largest input tried (default 2^18 characters); smaller for whole pipelines. */
+  readonly maxSize?: number;
+}
+
+const service = createLanguageService();
+const DATA = '{"a":"x","name":"Ann","url":"https://a.example/"}';
+const validateHtml = (html: string) => service.validate(projectFromFiles({ 't.ses.html': html, 't.data.json': DATA }).project, DEFAULT_SETTINGS);
+const validateHtmlNoData = (html: string) => service.validate(projectFromFiles({ 't.ses.html': html }).project, DEFAULT_SETTINGS);
+const validateText = (text: string) => service.validate(projectFromFiles({ 't.ses.txt': text, 't.data.json': DATA }).project, DEFAULT_SETTINGS);
+const validateData = (json: string) => service.validate(projectFromFiles({ 't.ses.html': '<p>{{a}}</p>', 't.data.json': json }).project, DEFAULT_SETTINGS);
+const atEnd = (text: string): Position => {
+  const document = TextDocument.create(ROOT + 'x', 'x', 1, text);
+  return document.positionAt(text.length);
+};
+const complete = (html: string) => {
+  const { project } = projectFromFiles({ 't.ses.html': html, 't.data.json': DATA });
+  return completion(project, ROOT + 't.ses.html', atEnd(html));
+};
+const hover = (html: string) => {
+  const { project } = projectFromFiles({ 't.ses.html': html, 't.data.json': DATA });
+  return hoverAt(project, ROOT + 't.ses.html', atEnd(html));
+};
+const dataSets = [{ set: 'default', data: { a: 'x', url: 'https://a.example/' } }];
+
+const REGISTRY: readonly Entry[] = [
+  // The language server: every check on the HTML part, the text part, the data set.
+  {
+    name: 'languageService.validate: HTML part with a data set (every check, the shared placeholder pattern)',
+    run: validateHtml,
+    maxSize: 1 << 17,
+    extra: [
+      { label: 'link text of `<`', build: repeated('<', '<a href="https://b.example/">', '.</a>') },
+      { label: 'link text of trailing dots', build: repeated('.', '<a href="https://b.example/">a.com', 'x</a>') },
+      { label: 'placeholders with spaces in an attribute', build: repeated('{{ ', '<a href="https://a.example/', '">x</a>') },
+    ],
+  },
+  { name: 'languageService.validate: HTML part without a data set', run: validateHtmlNoData, maxSize: 1 << 17 },
+  { name: 'languageService.validate: text part', run: validateText, maxSize: 1 << 17 },
+  { name: 'languageService.validate: data set', run: validateData, maxSize: 1 << 17, extra: [{ label: 'a JSON string of spaces', build: repeated(' ', '{"a":"', 'x"') }] },
+  { name: 'languageService.complete at the end of the text (completion.ts)', run: complete, maxSize: 1 << 17 },
+  { name: 'languageService.hover at the end of the text (featureTarget.ts, hover.ts)', run: hover, maxSize: 1 << 17 },
+  { name: 'htmlModel.ts: parseHtml', run: parseHtml },
+  { name: 'htmlModel.ts: decodeEntities', run: decodeEntities, extra: [{ label: '`&#` repeated', build: repeated('&#') }] },
+  { name: 'mustacheScanner.ts: scanMustaches', run: scanMustaches, extra: [{ label: '`{{!--` repeated', build: repeated('{{!--') }] },
+  { name: 'simpleTemplateParser.ts: parseSimpleTemplate', run: parseSimpleTemplate, extra: [{ label: 'dotted name', build: repeated('a.', '{{', ' x') }] },
+  { name: 'suppression.ts: Suppressions.of', run: (text) => Suppressions.of(TextDocument.create(ROOT + 't.ses.html', 'ses-html', 1, text)), extra: [{ label: 'directives, one `-->` at the end', build: repeated('<!-- ses-disable ', '', '-->') }] },
+  { name: 'linkTextMismatch.ts: shownHost', run: shownHost, extra: [{ label: 'labels', build: repeated('a.', '', '!') }] },
+  { name: 'wordingLists.ts: wordPattern (with settings terms)', run: (text) => wordPattern(ADVERTISING_WORDS, ['free money', 'a b c'])?.test(text) },
+  { name: 'templateFiles.ts: partFile / dataSetFile (file names)', run: (name) => [partFile(ROOT + name), dataSetFile(ROOT + name)], extra: [{ label: '`.data` repeated', build: repeated('.data', 'a', '.json.x') }] },
+  { name: 'knowledge: explainErrorCode', run: (text) => explainErrorCode(text, 'en'), extra: [{ label: 'dotted words', build: repeated('a.', '', '!') }, { label: 'sendstatus and quotes', build: repeated('"', 'sendstatus', 'x') }] },
+  { name: 'knowledge: searchErrorCodes', run: (text) => searchErrorCodes(text, 'en'), maxSize: 1 << 15 },
+  // The CLI.
+  {
+    name: 'cli/glob.ts: compileGlob and match (a hostile pattern from settings)',
+    run: (text) => compileGlob(text.replace(/x$/, '') + '*b').test('a'.repeat(Math.min(text.length, 64)) + 'c'),
+    maxSize: 1 << 14,
+    extra: [{ label: '`*a` repeated against a name of `a`s', build: repeated('*a') }],
+  },
+  { name: 'cli/glob.ts: compileGlob against a long file name', run: (text) => compileGlob('**/*a*a*a*a*a*a*a*b').test(text), extra: [{ label: 'a name of `a`s', build: repeated('a') }] },
+  { name: 'cli/settingsFile.ts: readSettingsText', run: readSettingsText },
+  // The extension host.
+  { name: 'online/urlExtraction.ts: extractUrls (HTML part)', run: (html) => extractUrls({ html, dataSets }), maxSize: 1 << 17 },
+  { name: 'online/urlExtraction.ts: extractUrls (text part)', run: (text) => extractUrls({ text, dataSets }), extra: [{ label: 'trailing punctuation', build: repeated('.', 'https://a.example/', 'x') }] },
+  { name: 'online/urlExtraction.ts: extractUrls (no data set)', run: (text) => extractUrls({ html: text, text, dataSets: [] }), maxSize: 1 << 17 },
+  { name: 'online/srcset.ts: parseSrcset', run: parseSrcset, extra: [{ label: 'commas', build: repeated(',') }] },
+  { name: 'online/privateHosts.ts: isPrivateHost', run: isPrivateHost },
+  // What a user types or pastes in an input box: beyond 64 KB, splitting into 20,000 words grows faster than
+  // linear from V8's young-generation overflow, not from the algorithm.
+  { name: 'api/recipients.ts: parseRecipients', run: parseRecipients, maxSize: 1 << 16, extra: [{ label: 'trailing `.`', build: repeated('.', 'a@b.co', 'x') }, { label: 'leading `<`', build: repeated('<', '', 'x') }] },
+  { name: 'api/recipients.ts: addressesIn', run: addressesIn },
+  { name: 'api/recipients.ts: isEmailAddress', run: isEmailAddress, extra: [{ label: 'labels', build: repeated('a.', 'a@', '!') }] },
+  { name: 'api/sendPlan.ts: fillSubject', run: (text) => fillSubject(text, { a: 'x' }) },
+  { name: 'preflight/remoteTemplate.ts: variablesOf', run: variablesOf },
+  { name: 'preflight/remoteTemplate.ts: sameContent', run: (text) => sameContent(text, text + ' ') },
+  { name: 'preflight/senderStep.ts: senderAddress', run: senderAddress, extra: [{ label: 'words', build: repeated('a ', 'x', '<') }] },
+  { name: 'preflight/markdown.ts: escapeMarkdown', run: escapeMarkdown },
+  { name: 'cloud/templateSync.ts: fileBaseName (remote names)', run: (name) => fileBaseName(name, 1), extra: [{ label: 'spaces and dots', build: repeated(' .', 'a', 'x') }] },
+  { name: 'cloud/templateSync.ts: configKey (folder paths)', run: (path) => configKey(path, path + 'a', 'n') },
+  { name: 'cloud/templateSync.ts: ses.config.json readers', run: (text) => [configTemplateName(text, 'a'), linkedTemplates(text)] },
+  { name: 'newTemplate/configEntry.ts: configTemplateKeys / newEntryEdits', run: (rest) => [configTemplateKeys(rest), newEntryEdits(`{"templates":{"a":{}${rest}\n}}`, 'b', { subject: 's', triggerType: 'transactional' })] },
+  { name: 'cloud/endpoints.ts: endpointForDisplay', run: endpointForDisplay },
+  { name: 'cloud/redact.ts: redact', run: (text) => redact(text, ['AKIDsecretsecret']), extra: [{ label: 'Signature=', build: repeated('Signature=', '', 'x') }] },
+  // NO_PROXY is a short list: beyond 64 KB, splitting it into 40,000 entries grows faster than linear from
+  // V8's young-generation overflow, not from the algorithm.
+  { name: 'cloud/proxy.ts: parseProxyUrl / isExcluded (settings)', maxSize: 1 << 16, run: (text) => { try { parseProxyUrl(text); } catch { /* a bad setting */ } return isExcluded(new URL('https://a.example/'), text); } },
+];
+
+describe('linear time on worst-case inputs', () => {
+  for (const entry of REGISTRY.filter((e) => !process.env.LINEAR_TIME_ONLY || process.env.LINEAR_TIME_ONLY.split('|').some((part) => e.name.includes(part)))) {
+    it(entry.name, () => {
+      const slow: string[] = [];
+      for (const family of [...HOSTILE, ...(entry.extra ?? [])]) {
+        const started = Date.now();
+        const growth = measureGrowth(entry.run, family, { maxSize: entry.maxSize });
+        if (process.env.LINEAR_TIME_DEBUG) console.log(`${entry.name} / ${family.label}: ×${growth.ratio.toFixed(2)} at ${growth.size} in ${Date.now() - started} ms`);
+        if (growth.ratio > 2.5) slow.push(`${family.label}: ×${growth.ratio.toFixed(1)} per doubling from ${growth.size} to ${growth.size * 4} characters (${growth.ms.toFixed(0)} ms)`);
+      }
+      assert.deepEqual(slow, [], 'time grows faster than linear');
+    });
+  }
+});
