@@ -40,7 +40,8 @@
       const mark = document.createElement('mark');
       mark.className = 'missing';
       mark.textContent = segment.text;
-      if (strings) mark.title = strings.missingTooltip.replace('{0}', segment.text.replace(/^\{\{\s*|\s*\}\}$/g, ''));
+      // A replacer function, as in l10n's formatter: `$`` or `$&` in the name is no replacement pattern.
+      if (strings) { const name = segment.text.replace(/^\{\{\s*/, '').replace(/\}\}$/, '').trim(); mark.title = strings.missingTooltip.replace(/\{0\}/g, () => name); }
       element.append(mark);
     }
   }
