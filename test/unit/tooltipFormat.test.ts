@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { renderEmail } from '../../client/src/preview/render';
 
-const labels = { noAlt: 'NO ALT', decorative: 'DECORATIVE', missingTooltip: 'no value for {0}.' };
+const labels = { noAlt: 'NO ALT', decorative: 'DECORATIVE', missingTooltip: 'no value for {0}.', tooLarge: 'too large: {0} MB of {1} MB' };
 
 describe('the missing-variable tooltip', () => {
   for (const name of ['a$`b', '$`x', 'a$$b', 'a$1b']) {
