@@ -33,12 +33,12 @@ const read = (dir: string) => Object.fromEntries(fs.readdirSync(dir, { recursive
 
 const TEXT = 'Thank you for your order at the Example Shop. We are packing it now and will send the tracking number as soon as the parcel leaves our warehouse in Shenzhen. You can reply to this email with any question about your order, and our service team answers within one working day. ';
 const FLAWED: Record<string, string> = {
-  'order.ses.html': `<html><body>\n<p>Hello {{ name }}, your order {{order}} ships {{ date}}.</p>\n<!-- ses-disable-next-line link-insecure, image-svg -->\n<p>${TEXT}</p>\n<p><a href="https://example.com/unsubscribe">Unsubscribe</a></p>\n</body></html>\n`,
+  'order.ses.html': `<html lang="en"><head><title>Your order</title></head><body>\n<p>Hello {{ name }}, your order {{order}} ships {{ date}}.</p>\n<!-- ses-disable-next-line link-insecure, image-svg -->\n<p>${TEXT}</p>\n<p><a href="https://example.com/unsubscribe">Unsubscribe</a></p>\n</body></html>\n`,
   'order.ses.txt': `Hello {{name}}, your order {{order}} ships {{date}}. ${TEXT}\n`,
   'order.data.json': '{\n  "name": "Alex",\n  "order": 10086,\n  "date": "2026-01-01",\n  "legacy": "x"\n}\n',
   'order.data.zh.json': '{"name": "小明", "order": true, "date": "明天"}',
 };
-const FIXED_HTML = `<html><body>\n<p>Hello {{name}}, your order {{order}} ships {{date}}.</p>\n<p>${TEXT}</p>\n<p><a href="https://example.com/unsubscribe">Unsubscribe</a></p>\n</body></html>\n`;
+const FIXED_HTML = `<html lang="en"><head><title>Your order</title></head><body>\n<p>Hello {{name}}, your order {{order}} ships {{date}}.</p>\n<p>${TEXT}</p>\n<p><a href="https://example.com/unsubscribe">Unsubscribe</a></p>\n</body></html>\n`;
 
 describe('ses-template check --fix', () => {
   it('the flawed template has findings that --fix can fix', () => {
