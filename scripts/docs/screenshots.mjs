@@ -1,0 +1,158 @@
+/* global document */
+// Regenerates the README's pictures, docs/images/<name>.png (English) and docs/images/zh-CN/<name>.png
+// (the extension in Simplified Chinese), with the e2e suite's harness: code-server + Chromium on a copy
+// of examples/ and the local SES API emulator. Deterministic content: a fixed window size, the sample
+// workspace at a fixed folder name, its fixed data, a solid cursor, no MessageId or time in view.
+// Each step waits for what it shows and fails if it never appears, so a picture cannot show a broken
+// feature. Run: `npm run screenshots` (needs `npm run build`, `npm run compile-tests` and test/e2e/setup.sh).
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  closeWorkbench, goTo, insertText, launchBrowser, problems, repoRoot, runCommand, screenshot, startCodeServer, waitFor,
+} from '../../test/e2e/harness.mjs';
+
+const VIEWPORT = { width: 1280, height: 800 };
+const EMULATOR_PORT = 18081;
+const nls = {
+  en: JSON.parse(await fs.readFile(path.join(repoRoot, 'package.nls.json'), 'utf8')),
+  'zh-cn': JSON.parse(await fs.readFile(path.join(repoRoot, 'package.nls.zh-cn.json'), 'utf8')),
+};
+// `node scripts/docs/screenshots.mjs [--en | --zh] [name …]`: one language, some pictures.
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const locales = process.argv.includes('--en') ? ['en'] : process.argv.includes('--zh') ? ['zh-cn'] : ['en', 'zh-cn'];
+
+/** Our command's palette title in the language of the run (VS Code's own stay English: no language pack). */
+const title = (locale, key) => `SES: ${nls[locale][`command.${key}`]}`;
+
+async function openFromExplorer(page, name) {
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${name.replaceAll('.', '\\.')}$`) }) });
+  await waitFor(() => row.isVisible(), { page, what: `${name} in the Explorer`, timeout: 30_000 });
+  await row.dblclick();
+  await waitFor(async () => (await page.locator('.tabs-container .tab.active').first().getAttribute('aria-label'))?.startsWith(name), { page, what: `${name} open` });
+  await page.locator('.editor-group-container.active .monaco-editor textarea').first().focus();
+}
+
+async function waitForQuickInput(page, pattern, what) {
+  const widget = page.locator('.quick-input-widget');
+  await waitFor(async () => (await widget.isVisible()) && pattern.test(await widget.innerText()), { page, what, timeout: 30_000 });
+}
+
+/** Hides the bottom panel (Problems): the pictures after the first three have no use for it. */
+async function hidePanel(page) {
+  const panel = page.locator('.part.panel');
+  if (await panel.isVisible()) await page.keyboard.press('Control+j');
+  await waitFor(async () => !(await panel.isVisible()), { page, what: 'the panel hidden' });
+}
+
+/** The pictures, in order; each leaves the workbench as it found it (editors closed, no widget open). */
+const SHOTS = [
+  ['checks', 'the findings of welcome.ses.html in the editor and in Problems', async (page) => {
+    await openFromExplorer(page, 'welcome.ses.html');
+    await waitFor(async () => (await problems(page)).some((m) => m.code === 'missing-variable' && m.file?.endsWith('welcome.ses.html')),
+      { page, what: 'the missing {{coupon}} in Problems', timeout: 60_000 });
+    await goTo(page, 9, 74);
+    await runCommand(page, 'Show or Focus Hover');
+    await waitFor(async () => /coupon/.test(await page.locator('.monaco-hover').first().innerText().catch(() => '')), { page, what: 'the hover of {{coupon}}' });
+  }],
+  ['quick-fix', 'the quick fixes of the missing {{coupon}}', async (page) => {
+    await page.keyboard.press('Escape');
+    await goTo(page, 9, 74);
+    await page.keyboard.press('Control+.');
+    await waitFor(async () => /coupon/.test(await page.locator('.context-view').first().innerText().catch(() => '')), { page, what: 'the quick fix menu' });
+  }],
+  ['completion', 'the data keys offered after {{', async (page) => {
+    await page.keyboard.press('Escape');
+    await goTo(page, 10, 1);
+    await page.keyboard.press('End');
+    await insertText(page, '\n  <p>Your code: {{');
+    await page.keyboard.press('Control+Space');
+    await waitFor(async () => /coupon_expiry/.test(await page.locator('.suggest-widget').innerText().catch(() => '')), { page, what: 'the suggestions' });
+  }, async (page) => {
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'File: Revert File');
+  }],
+  ['preview', 'the preview of order-confirmation, filled from its data set', async (page, locale) => {
+    await runCommand(page, 'View: Close All Editors');
+    await hidePanel(page);
+    await openFromExplorer(page, 'order-confirmation.ses.html');
+    await runCommand(page, title(locale, 'openPreviewToSide'));
+    await waitFor(async () => {
+      for (const frame of page.frames()) {
+        if (/ES-20261128-0042/.test(await frame.evaluate(() => document.body?.innerText ?? '').catch(() => ''))) return true;
+      }
+      return false;
+    }, { page, what: 'the filled email in the preview', timeout: 60_000 });
+  }],
+  ['test-send', 'the confirmation of a test send (through the local emulator)', async (page, locale) => {
+    await runCommand(page, 'View: Close All Editors');
+    await openFromExplorer(page, 'order-confirmation.ses.html');
+    await runCommand(page, title(locale, 'sendTestEmail'));
+    const input = page.locator('.quick-input-widget input');
+    await waitFor(async () => (await page.locator('.quick-input-widget').isVisible()) && !(await input.inputValue()).startsWith('>'), { page, what: 'the recipients box' });
+    await input.fill('you@example.com');
+    await page.keyboard.press('Enter');
+    await waitFor(async () => /TemplateID: 21001/.test(await page.locator('.monaco-dialog-box').innerText().catch(() => '')), { page, what: 'the confirmation dialog', timeout: 30_000 });
+  }, async (page) => {
+    await page.keyboard.press('Escape');
+    await page.locator('.monaco-dialog-box').waitFor({ state: 'hidden' });
+  }],
+  ['new-template', 'the starter gallery of New Template', async (page, locale) => {
+    await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, title(locale, 'newTemplate'));
+    await waitForQuickInput(page, /welcome|欢迎/i, 'the starters');
+  }, async (page) => page.keyboard.press('Escape')],
+  ['walkthrough', 'the getting-started walkthrough', async (page, locale) => {
+    await runCommand(page, 'Welcome: Open Walkthrough...');
+    const input = page.locator('.quick-input-widget input');
+    await waitFor(async () => (await page.locator('.quick-input-widget').isVisible()) && !(await input.inputValue()).startsWith('>'), { page, what: 'the walkthrough pick' });
+    await input.fill('SES Template Studio');
+    await waitForQuickInput(page, new RegExp(nls[locale]['walkthrough.title']), 'our walkthrough in the pick');
+    await page.keyboard.press('Enter');
+    await waitFor(() => page.locator('.getting-started-step').first().isVisible(), { page, what: 'the walkthrough' });
+  }],
+];
+
+async function shoot(locale) {
+  const outDir = path.join(repoRoot, 'docs', 'images', ...(locale === 'en' ? [] : ['zh-CN']));
+  await fs.mkdir(outDir, { recursive: true });
+  // A fixed folder name: it is the Explorer's title.
+  const temp = await fs.mkdtemp(path.join(os.tmpdir(), 'ses-docs-'));
+  const workspace = path.join(temp, 'examples');
+  await fs.cp(path.join(repoRoot, 'examples'), workspace, { recursive: true });
+  const emu = await import(pathToFileURL(path.join(repoRoot, 'out/test/emulator/index.js')).href);
+  // A fixed port: the test send's confirmation shows the endpoint.
+  const emulator = await emu.startEmulator({ port: EMULATOR_PORT, seed: emu.loadSeedFile(path.join(repoRoot, 'test/emulator/seeds/examples.json')) });
+  const server = await startCodeServer({
+    extensionDir: repoRoot, workspaceDir: workspace, locale,
+    machineSettings: { 'sesStudio.api.endpoint': emulator.url },
+    settings: { 'editor.cursorBlinking': 'solid', 'workbench.editor.enablePreview': false },
+    env: { HOME: temp, TENCENTCLOUD_SECRET_ID: emu.DEFAULT_SECRET_ID, TENCENTCLOUD_SECRET_KEY: emu.DEFAULT_SECRET_KEY, TENCENTCLOUD_SESSION_TOKEN: undefined },
+  });
+  const browser = await launchBrowser();
+  try {
+    // Generous timeouts: the first load of the workbench takes minutes on a busy machine.
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    await page.goto(server.url, { timeout: 300_000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 300_000 });
+    for (const [name, what, show, undo] of SHOTS) {
+      if (only.length > 0 && !only.includes(name)) continue;
+      await show(page, locale).catch(async (error) => {
+        await screenshot(page, `docs-${locale}-${name}-failed`);
+        throw error;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 500)); // animations (hover fade-in) settle
+      const file = path.join(outDir, `${name}.png`);
+      await page.screenshot({ path: file });
+      console.log(`${path.relative(repoRoot, file)}: ${what}`);
+      await undo?.(page);
+    }
+  } finally {
+    await closeWorkbench({ browser, server, name: `docs-screenshots-${locale}` });
+    await emulator.close();
+    await fs.rm(temp, { recursive: true, force: true });
+  }
+}
+
+for (const locale of locales) await shoot(locale);
