@@ -31,7 +31,7 @@ async function openFromExplorer(page, name) {
   await waitFor(() => row.isVisible(), { page, what: `${name} in the Explorer`, timeout: 30_000 });
   await row.dblclick();
   await waitFor(async () => (await page.locator('.tabs-container .tab.active').first().getAttribute('aria-label'))?.startsWith(name), { page, what: `${name} open` });
-  await page.locator('.editor-group-container.active .monaco-editor textarea').first().focus();
+  await page.locator('.editor-group-container.active .monaco-editor textarea').first().focus({ timeout: 120_000 });
 }
 
 async function waitForQuickInput(page, pattern, what) {

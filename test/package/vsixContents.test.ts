@@ -78,6 +78,7 @@ describe('the .vsix', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     const base = `${manifest.repository.url.replace(/\.git$/, '')}/raw/HEAD/`;
     const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)|<img[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1] ?? m[2]);
+    assert.ok(images.length > 0, 'the README shows no picture');
     for (const url of images) {
       assert.ok(url.startsWith(base), `image ${url} is not under ${base}: the marketplace would show it broken`);
       assert.ok(fs.existsSync(path.join(ROOT, url.slice(base.length))), `image ${url} is not a file of the repository`);
