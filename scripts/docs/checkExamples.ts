@@ -143,4 +143,27 @@ export const CHECK_EXAMPLES: Readonly<Record<string, CheckExample>> = {
     wrong: page('<!-- ses-disable-next-line image-missing-alt -->\n<p>Hello {{name}}</p>'),
     right: page('<!-- ses-disable-next-line image-missing-alt -->\n<img src="https://cdn.example.com/spacer.png" width="600" height="20">'),
   },
+  'a11y-missing-lang': {
+    wrong: page('<!DOCTYPE html>\n<html>\n<head><title>Welcome</title></head>\n<body><p>Hello {{name}}</p></body>\n</html>'),
+    right: page('<!DOCTYPE html>\n<html lang="en">\n<head><title>Welcome</title></head>\n<body><p>Hello {{name}}</p></body>\n</html>'),
+  },
+  'a11y-missing-title': {
+    wrong: page('<html lang="en">\n<head><meta charset="utf-8"></head>\n<body><p>Hello {{name}}</p></body>\n</html>'),
+    right: page('<html lang="en">\n<head><meta charset="utf-8"><title>Welcome to Example Shop</title></head>\n<body><p>Hello {{name}}</p></body>\n</html>'),
+  },
+  'a11y-layout-table': {
+    wrong: page('<table width="600"><tr><td>Hello {{name}}</td></tr></table>'),
+    right: page('<table role="presentation" width="600"><tr><td>Hello {{name}}</td></tr></table>'),
+  },
+  'a11y-heading-order': { wrong: page('<h1>Your order</h1>\n<h3>Items</h3>'), right: page('<h1>Your order</h1>\n<h2>Items</h2>') },
+  'a11y-link-text': {
+    wrong: page('<p>To track your parcel, <a href="https://example.com/track">click here</a>.</p>'),
+    right: page('<p><a href="https://example.com/track">Track your parcel</a></p>'),
+  },
+  'a11y-alt-text': { wrong: page(logo(LOGO, 'alt="logo_final.png" width="120" height="40"')), right: page(logo(LOGO)) },
+  'a11y-contrast': { wrong: page('<p style="color:#999999">Unsubscribe at any time</p>'), right: page('<p style="color:#595959">Unsubscribe at any time</p>') },
+  'a11y-small-text': {
+    wrong: page('<p style="font-size:12px;color:#333333">Example Shop Ltd., 88 Harbour Road, Shenzhen.</p>'),
+    right: page('<p style="font-size:14px;color:#333333">Example Shop Ltd., 88 Harbour Road, Shenzhen.</p>'),
+  },
 };
