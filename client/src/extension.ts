@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { createApiServices } from './api';
 import { COMMANDS } from './commands';
 import { activateOnlineDiagnostics } from './online/onlineDiagnostics';
+import { EmailPreview } from './preview/previewPanel';
 import { activateTemplates } from './templates';
 import { adoptTemplateLanguage, templateGlobs } from './templateFiles';
 import { TemplateServer } from './templateServer';
@@ -19,6 +20,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(activateTemplates({ server: templateServer, output, credentials: api.credentials }));
   // The findings of "Check Images and Links Online", kept apart from the language server's.
   context.subscriptions.push(activateOnlineDiagnostics());
+  // Preview panels open when the window was reloaded come back with their template.
+  context.subscriptions.push(EmailPreview.registerSerializer(context.extensionUri, output));
 
   for (const [id, run] of Object.entries(COMMANDS)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => run({ server: templateServer, output, api, extensionUri: context.extensionUri }, ...args)));

@@ -11,7 +11,15 @@
   let state;
 
   const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
-  const frame = /** @type {HTMLIFrameElement} */ ($('email'));
+  /**
+   * The email frames: desktop (or the one width shown) and, side by side, mobile. Each knows the one load
+   * event its own srcdoc causes; any other load means the frame navigated away (see showEmail).
+   * @typedef {{ element: HTMLIFrameElement, doc: string, csp: string, ownLoadPending: boolean, recoveries: number[] }} EmailFrame
+   * @type {EmailFrame[]}
+   */
+  const frames = ['email', 'email-mobile'].map((id) => ({
+    element: /** @type {HTMLIFrameElement} */ ($(id)), doc: '', csp: '', ownLoadPending: false, recoveries: [],
+  }));
   const dataset = /** @type {HTMLSelectElement} */ ($('dataset'));
 
   /** @param {import('../../client/src/preview/messages').FromWebview} message */
@@ -25,11 +33,16 @@
     $('view-text').textContent = strings.viewText;
     $('width-desktop').textContent = strings.desktop;
     $('width-mobile').textContent = strings.mobile;
+    $('width-both').textContent = strings.both;
+    $('lock').textContent = strings.lock;
+    $('lock').title = strings.lockTooltip;
+    $('send-test').textContent = strings.sendTest;
+    $('preflight').textContent = strings.preflight;
     $('from-key').textContent = strings.from;
     $('subject-key').textContent = strings.subject;
     $('views').setAttribute('aria-label', strings.views);
     $('widths').setAttribute('aria-label', strings.widths);
-    frame.title = strings.frameTitle;
+    for (const f of frames) f.element.title = strings.frameTitle;
   }
 
   /** @param {HTMLElement} element @param {readonly { text: string, missing?: boolean }[] | undefined} segments */
@@ -93,40 +106,43 @@
       notices.append(div);
     }
 
-    frame.classList.toggle('mobile', s.width === 'mobile');
-    // Setting srcdoc reloads the frame; skip it when nothing in the email changed (a width switch).
-    if (shownDoc !== s.srcdoc || shownCsp !== s.csp) showEmail();
+    $('lock').classList.toggle('active', s.locked);
+    $('lock').setAttribute('aria-pressed', String(s.locked));
+    const [main, side] = frames;
+    main.element.classList.toggle('mobile', s.width === 'mobile');
+    side.element.hidden = s.width !== 'both';
+    $('stage').classList.toggle('both', s.width === 'both');
+    // Setting srcdoc reloads a frame; skip it when nothing in the email changed (a width switch).
+    for (const f of frames) if (!f.element.hidden && (f.doc !== s.srcdoc || f.csp !== s.csp)) showEmail(f);
+    // Kept across a window reload: the extension restores the panel from it (messages.ts, PersistedPreview).
+    vscode.setState({ sourceUri: s.sourceUri, locked: s.locked, view: s.view, width: s.width, dataSet: s.dataSet });
   }
 
-  // What the frame shows, and whether the load event of our own srcdoc is still to come.
-  let shownDoc = '';
-  let shownCsp = '';
-  let ownLoadPending = false;
-  /** Recent recoveries, to stop (and say so) if a document kept leaving: never seen, but never a loop. */
-  const recoveries = /** @type {number[]} */ ([]);
-
-  function showEmail() {
+  /** @param {EmailFrame} f */
+  function showEmail(f) {
     if (!state) return;
     // The policy as the embedder's requirement (CSP Embedded Enforcement): set before srcdoc, it applies
     // to the document that srcdoc loads, whatever that document's markup says.
-    frame.setAttribute('csp', state.csp);
-    ownLoadPending = true;
-    frame.srcdoc = state.srcdoc;
-    shownDoc = state.srcdoc;
-    shownCsp = state.csp;
+    f.element.setAttribute('csp', state.csp);
+    f.ownLoadPending = true;
+    f.element.srcdoc = state.srcdoc;
+    f.doc = state.srcdoc;
+    f.csp = state.csp;
   }
 
-  // The email frame can navigate itself (a link with target=_self, …): the sandbox allows that much.
+  // An email frame can navigate itself (a link with target=_self, …): the sandbox allows that much.
   // It cannot load anything there (our frame-src 'none' turns it into an error page), and any load that
-  // is not our srcdoc's means it left: show the email again.
-  frame.addEventListener('load', () => {
-    if (ownLoadPending) { ownLoadPending = false; return; }
-    const now = Date.now();
-    while (recoveries.length && now - recoveries[0] > 10_000) recoveries.shift();
-    if (recoveries.length >= 20) return;
-    recoveries.push(now);
-    showEmail();
-  });
+  // is not our srcdoc's means it left: show the email again (at most 20 times in 10 s: never a loop).
+  for (const f of frames) {
+    f.element.addEventListener('load', () => {
+      if (f.ownLoadPending) { f.ownLoadPending = false; return; }
+      const now = Date.now();
+      while (f.recoveries.length && now - f.recoveries[0] > 10_000) f.recoveries.shift();
+      if (f.recoveries.length >= 20) return;
+      f.recoveries.push(now);
+      showEmail(f);
+    });
+  }
 
   window.addEventListener('message', (event) => {
     const message = event.data;
@@ -143,5 +159,8 @@
     button.addEventListener('click', () => post({ type: 'setWidth', width: /** @type {any} */ (button.getAttribute('data-width')) }));
   }
   $('image-problems').addEventListener('click', () => post({ type: 'revealImageProblems' }));
+  $('lock').addEventListener('click', () => post({ type: 'toggleLock' }));
+  $('send-test').addEventListener('click', () => post({ type: 'sendTest' }));
+  $('preflight').addEventListener('click', () => post({ type: 'preflight' }));
   post({ type: 'ready' });
 }());

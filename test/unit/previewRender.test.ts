@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isFromWebview } from '../../client/src/preview/messages';
+import { isFromWebview, persistedPreview } from '../../client/src/preview/messages';
 import { emailCsp } from '../../client/src/preview/emailPolicy';
 import { withoutLinkElements } from '../../client/src/preview/linkElements';
 import { leadingDoctype, PREVIEW_MAX_LENGTH, renderEmail, type RenderInput } from '../../client/src/preview/render';
@@ -161,6 +161,10 @@ describe('preview webview page', () => {
   it('renders the email frame sandboxed with no permission, and our script with the nonce', () => {
     const html = shellHtml({ cspSource: 'vscode-resource:', nonce: 'n0nce', scriptUri: 's.js', styleUri: 's.css', lang: 'zh-cn', title: '预览"<' });
     assert.match(html, /<iframe id="email" sandbox="" /);
+    // Side by side: a second frame, sandboxed alike.
+    assert.match(html, /<iframe id="email-mobile" class="mobile" sandbox="" /);
+    assert.equal((html.match(/<iframe /g) ?? []).length, 2);
+    assert.equal((html.match(/sandbox=""/g) ?? []).length, 2);
     assert.match(html, /<script nonce="n0nce" src="s.js"><\/script>/);
     assert.match(html, /<title>预览&quot;&lt;<\/title>/);
     assert.equal((html.match(/<script/g) ?? []).length, 1);
@@ -173,7 +177,21 @@ describe('preview webview page', () => {
     assert.notEqual(makeNonce((size) => new Uint8Array(size).fill(n++)), nonce);
   });
 
+  it('restores a panel only from a persisted state of the right shape, with defaults for the rest', () => {
+    assert.deepEqual(persistedPreview({ sourceUri: 'file:///w/a.ses.html', locked: true, view: 'imagesOff', width: 'both', dataSet: 'zh' }),
+      { sourceUri: 'file:///w/a.ses.html', locked: true, view: 'imagesOff', width: 'both', dataSet: 'zh' });
+    assert.deepEqual(persistedPreview({ sourceUri: 'file:///w/a.ses.html', locked: 'yes', view: 'pdf', width: 9, dataSet: {} }),
+      { sourceUri: 'file:///w/a.ses.html', locked: false, view: 'html', width: 'desktop', dataSet: undefined });
+    for (const bad of [undefined, null, 'file:///a', {}, { sourceUri: 'https://evil.example/x' }, { sourceUri: 'untitled:1' }, { sourceUri: `file:///${'a'.repeat(5000)}` }]) {
+      assert.equal(persistedPreview(bad), undefined, JSON.stringify(bad)?.slice(0, 60));
+    }
+  });
+
   it('accepts only the messages it knows from the webview', () => {
+    assert.ok(isFromWebview({ type: 'toggleLock' }));
+    assert.ok(isFromWebview({ type: 'sendTest' }));
+    assert.ok(isFromWebview({ type: 'preflight' }));
+    assert.ok(isFromWebview({ type: 'setWidth', width: 'both' }));
     assert.ok(isFromWebview({ type: 'ready' }));
     assert.ok(isFromWebview({ type: 'setView', view: 'imagesOff' }));
     assert.ok(isFromWebview({ type: 'selectDataSet', set: 'zh' }));

@@ -23,11 +23,14 @@ export function recipientProblem(text: string): string | undefined {
   return undefined;
 }
 
-async function chooseDataSet(template: TemplateContext): Promise<{ set: string; uri: vscode.Uri } | undefined> {
+async function chooseDataSet(template: TemplateContext, arg?: unknown): Promise<{ set: string; uri: vscode.Uri } | undefined> {
   if (template.dataSets.length === 0) {
     void vscode.window.showErrorMessage(vscode.l10n.t('"{0}" has no data set, so there is no TemplateData to send: create {1} next to the template.', template.name, `${template.name}.data.json`));
     return undefined;
   }
+  // The preview's Send button names the data set it shows.
+  const named = typeof arg === 'string' ? template.dataSets.find((d) => d.set === arg) : undefined;
+  if (named) return named;
   if (template.dataSets.length === 1) return template.dataSets[0];
   const picked = await vscode.window.showQuickPick(
     template.dataSets.map((d) => ({ label: d.set, description: vscode.workspace.asRelativePath(d.uri), dataSet: d })),
@@ -40,7 +43,7 @@ async function chooseDataSet(template: TemplateContext): Promise<{ set: string; 
  * "SES: Send Test Email": sends the active template through SendEmail (template mode) with a data
  * set as TemplateData, after checking its errors and a confirmation of exactly what goes out.
  */
-export async function sendTestEmail(deps: ApiDeps, memory: RecipientMemory): Promise<SendResult | undefined> {
+export async function sendTestEmail(deps: ApiDeps, memory: RecipientMemory, dataSetArg?: unknown): Promise<SendResult | undefined> {
   if (!requireTrust()) return undefined;
   // The active editor, else a visible template (the focus may be on a preview or the output).
   const editors = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].filter((e): e is vscode.TextEditor => e !== undefined);
@@ -76,7 +79,7 @@ export async function sendTestEmail(deps: ApiDeps, memory: RecipientMemory): Pro
     if (picked !== sendAnyway) return undefined;
   }
 
-  const dataSet = await chooseDataSet(template);
+  const dataSet = await chooseDataSet(template, dataSetArg);
   if (!dataSet) return undefined;
   const dataText = await readText(dataSet.uri);
   const parsed = dataText === undefined ? { error: 'json' as const } : templateDataOf(dataText);

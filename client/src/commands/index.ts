@@ -37,7 +37,7 @@ export const COMMANDS: Record<string, (context: CommandContext, ...args: unknown
   // Tencent Cloud API (client/src/api): programmatic calls may pass addresses, a MessageId, days.
   'sesStudio.setCredentials': ({ api, output }) => setCredentials(api.credentials, output),
   'sesStudio.signOut': ({ api, output }) => signOut(api.credentials, output),
-  'sesStudio.sendTestEmail': ({ server, output, api }) => sendTestEmail({ server, output, credentials: api.credentials }, api.recipients),
+  'sesStudio.sendTestEmail': ({ server, output, api }, dataSet) => sendTestEmail({ server, output, credentials: api.credentials }, api.recipients, dataSet),
   'sesStudio.checkBlocklist': ({ server, output, api }, addresses, days) => checkBlocklist({ server, output, credentials: api.credentials }, addresses, days),
   'sesStudio.preflightCheck': ({ server, output, api }, recipients, dataSet) => preflightCheck({ server, output, credentials: api.credentials }, api.recipients, recipients, dataSet),
   'sesStudio.checkDeliveryStatus': ({ server, output, api }, messageId, date) => checkDeliveryStatus({ server, output, credentials: api.credentials }, messageId, date),

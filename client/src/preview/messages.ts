@@ -3,11 +3,11 @@
 
 /** What the email frame shows: the rendered HTML, the HTML as with images blocked, the text part. */
 export type PreviewView = 'html' | 'imagesOff' | 'text';
-/** Width of the email frame: desktop (a 700 px mail pane) or mobile (375 px). */
-export type PreviewWidth = 'desktop' | 'mobile';
+/** Width of the email frame: desktop (a 700 px mail pane), mobile (375 px), or both side by side. */
+export type PreviewWidth = 'desktop' | 'mobile' | 'both';
 
 export const PREVIEW_VIEWS: readonly PreviewView[] = ['html', 'imagesOff', 'text'];
-export const PREVIEW_WIDTHS: readonly PreviewWidth[] = ['desktop', 'mobile'];
+export const PREVIEW_WIDTHS: readonly PreviewWidth[] = ['desktop', 'mobile', 'both'];
 
 /** A piece of the filled subject: text, or a variable the data set lacks (shown raw and marked). */
 export interface Segment {
@@ -23,6 +23,10 @@ export interface Notice {
 /** Everything the webview shows; sent whole on every change (it is small next to the srcdoc). */
 export interface PreviewState {
   readonly template: string;
+  /** The file the preview shows (kept by the webview for restoring the panel after a reload). */
+  readonly sourceUri: string;
+  /** Locked: the preview keeps this template instead of following the active editor. */
+  readonly locked: boolean;
   readonly dataSets: readonly string[];
   readonly dataSet?: string;
   readonly view: PreviewView;
@@ -49,6 +53,11 @@ export interface PreviewStrings {
   readonly viewText: string;
   readonly desktop: string;
   readonly mobile: string;
+  readonly both: string;
+  readonly lock: string;
+  readonly lockTooltip: string;
+  readonly sendTest: string;
+  readonly preflight: string;
   readonly from: string;
   readonly subject: string;
   readonly noSubject: string;
@@ -69,7 +78,10 @@ export type FromWebview =
   | { readonly type: 'selectDataSet'; readonly set: string }
   | { readonly type: 'setView'; readonly view: PreviewView }
   | { readonly type: 'setWidth'; readonly width: PreviewWidth }
-  | { readonly type: 'revealImageProblems' };
+  | { readonly type: 'revealImageProblems' }
+  | { readonly type: 'toggleLock' }
+  | { readonly type: 'sendTest' }
+  | { readonly type: 'preflight' };
 
 /** Whether a message from the webview is one we understand: the webview is a separate context, check it. */
 export function isFromWebview(value: unknown): value is FromWebview {
@@ -78,6 +90,9 @@ export function isFromWebview(value: unknown): value is FromWebview {
   switch (message.type) {
     case 'ready':
     case 'revealImageProblems':
+    case 'toggleLock':
+    case 'sendTest':
+    case 'preflight':
       return true;
     case 'selectDataSet':
       return typeof message.set === 'string' && message.set.length <= 200;
@@ -88,4 +103,27 @@ export function isFromWebview(value: unknown): value is FromWebview {
     default:
       return false;
   }
+}
+
+/** What the webview keeps across a window reload (vscode.setState), to restore the panel. */
+export interface PersistedPreview {
+  readonly sourceUri: string;
+  readonly locked: boolean;
+  readonly view: PreviewView;
+  readonly width: PreviewWidth;
+  readonly dataSet?: string;
+}
+
+/** The persisted state if it has that shape (it comes back from the webview: checked, never trusted). */
+export function persistedPreview(value: unknown): PersistedPreview | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  if (typeof v.sourceUri !== 'string' || v.sourceUri.length > 4096 || !v.sourceUri.startsWith('file:')) return undefined;
+  return {
+    sourceUri: v.sourceUri,
+    locked: v.locked === true,
+    view: (PREVIEW_VIEWS as readonly unknown[]).includes(v.view) ? (v.view as PreviewView) : 'html',
+    width: (PREVIEW_WIDTHS as readonly unknown[]).includes(v.width) ? (v.width as PreviewWidth) : 'desktop',
+    dataSet: typeof v.dataSet === 'string' && v.dataSet.length <= 200 ? v.dataSet : undefined,
+  };
 }

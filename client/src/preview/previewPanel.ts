@@ -1,17 +1,23 @@
-// The "SES: Open Preview" webview: VS Code glue around render.ts. Like the Markdown preview there is
-// one preview; it follows the active template editor and re-renders from the buffers on every edit.
+// The "SES: Open Preview" webview: VS Code glue around render.ts. Like the Markdown preview, one
+// preview follows the active template editor; locked previews keep their template, and there may be
+// several. Each re-renders from the buffers on every edit, and comes back after a window reload.
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { checkOnPreview } from '../online/checkUrlsOnline';
-import { isFromWebview, type FromWebview, type Notice, type PreviewState, type PreviewView, type PreviewWidth, type ToWebview } from './messages';
+import { isFromWebview, persistedPreview, type FromWebview, type Notice, type PreviewState, type PreviewView, type PreviewWidth, type ToWebview } from './messages';
 import { readPreviewSource, type PreviewSource } from './previewSource';
 import { imageProblemsLabel, previewStrings, renderLabels } from './previewStrings';
 import { renderEmail } from './render';
 import { makeNonce, shellHtml } from './shell';
 
 const VIEW_TYPE = 'sesStudio.preview';
-/** Typing bursts re-render once: a 200 KB template renders in a few ms, but the iframe reload costs more. */
-const DEBOUNCE_MS = 200;
+/**
+ * Typing bursts re-render once, after a pause as long as the last update took (a 5 KB template: a few
+ * ms; 200 KB: tens of ms), between these bounds: the preview keeps up with typing without queueing
+ * renders behind each other.
+ */
+const MIN_DEBOUNCE_MS = 15;
+const MAX_DEBOUNCE_MS = 200;
 
 /** Whether a document is a template part the preview can follow (the language server decides the rest). */
 export function isTemplateDocument(document: vscode.TextDocument): boolean {
@@ -19,23 +25,48 @@ export function isTemplateDocument(document: vscode.TextDocument): boolean {
 }
 
 export class EmailPreview implements vscode.Disposable {
-  private static current: EmailPreview | undefined;
+  private static readonly previews = new Set<EmailPreview>();
 
-  /** Opens the preview of `uri` (or moves the open one to it) in the active column or beside it. */
+  /** Opens the preview of `uri` in the active column or beside it: the unlocked preview moves to it, or a new one opens. */
   static async show(extensionUri: vscode.Uri, output: vscode.LogOutputChannel, uri: vscode.Uri, toSide: boolean): Promise<void> {
     const column = toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
-    if (EmailPreview.current) {
-      EmailPreview.current.panel.reveal(column, toSide);
+    let preview = [...EmailPreview.previews].find((p) => !p.locked);
+    if (preview) {
+      preview.panel.reveal(column, toSide);
     } else {
-      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('Preview'), { viewColumn: column, preserveFocus: toSide }, {
-        enableScripts: true, // for our UI script only: the email's iframe is sandboxed without scripts
-        retainContextWhenHidden: false,
-        localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media', 'preview')],
-        enableFindWidget: true,
-      });
-      EmailPreview.current = new EmailPreview(panel, extensionUri, output);
+      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('Preview'), { viewColumn: column, preserveFocus: toSide }, EmailPreview.options(extensionUri));
+      preview = new EmailPreview(panel, extensionUri, output);
     }
-    await EmailPreview.current.follow(uri);
+    await preview.follow(uri);
+  }
+
+  private static options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true, // for our UI script only: the email's iframe is sandboxed without scripts
+      retainContextWhenHidden: false,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media', 'preview')],
+      enableFindWidget: true,
+    };
+  }
+
+  /** Brings previews back after a window reload, from the state their webview kept (checked: it comes from the webview). */
+  static registerSerializer(extensionUri: vscode.Uri, output: vscode.LogOutputChannel): vscode.Disposable {
+    return vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        const saved = persistedPreview(state);
+        panel.webview.options = EmailPreview.options(extensionUri);
+        if (!saved) {
+          panel.dispose();
+          return;
+        }
+        const preview = new EmailPreview(panel, extensionUri, output);
+        preview.locked = saved.locked;
+        preview.view = saved.view;
+        preview.width = saved.width;
+        preview.dataSet = saved.dataSet;
+        await preview.follow(vscode.Uri.parse(saved.sourceUri));
+      },
+    });
   }
 
   private readonly disposables: vscode.Disposable[] = [];
@@ -46,8 +77,12 @@ export class EmailPreview implements vscode.Disposable {
   private dataSet: string | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private sequence = 0;
+  private locked = false;
+  /** How long the last update took, from reading the buffers to posting the state: the next debounce. */
+  private lastUpdateMs = 0;
 
   private constructor(private readonly panel: vscode.WebviewPanel, private readonly extensionUri: vscode.Uri, private readonly output: vscode.LogOutputChannel) {
+    EmailPreview.previews.add(this);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
     panel.webview.html = this.shell();
     this.disposables.push(
@@ -56,7 +91,7 @@ export class EmailPreview implements vscode.Disposable {
         if (isFromWebview(message)) void this.receive(message);
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (editor && isTemplateDocument(editor.document) && editor.document.uri.toString() !== this.source?.toString()) void this.follow(editor.document.uri);
+        if (!this.locked && editor && isTemplateDocument(editor.document) && editor.document.uri.toString() !== this.source?.toString()) void this.follow(editor.document.uri);
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length && this.concerns(event.document.uri)) this.schedule();
@@ -102,7 +137,8 @@ export class EmailPreview implements vscode.Disposable {
 
   private schedule(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), DEBOUNCE_MS);
+    const delay = Math.min(MAX_DEBOUNCE_MS, Math.max(MIN_DEBOUNCE_MS, Math.round(this.lastUpdateMs)));
+    this.timer = setTimeout(() => void this.refresh(), delay);
   }
 
   private post(message: ToWebview): void {
@@ -120,6 +156,12 @@ export class EmailPreview implements vscode.Disposable {
       case 'setView': this.view = message.view; break;
       case 'setWidth': this.width = message.width; break;
       case 'revealImageProblems': return this.revealImageProblems();
+      case 'toggleLock':
+        this.locked = !this.locked;
+        if (this.last) this.panel.title = this.title(this.last.template.name);
+        break;
+      case 'sendTest': return this.runOnTemplate('sesStudio.sendTestEmail', this.selectedSet());
+      case 'preflight': return this.runOnTemplate('sesStudio.preflightCheck', undefined, this.selectedSet());
     }
     if (this.last) this.post({ type: 'update', state: this.state(this.last) });
   }
@@ -128,17 +170,41 @@ export class EmailPreview implements vscode.Disposable {
     const source = this.source;
     if (!source) return;
     const sequence = ++this.sequence;
+    const started = performance.now();
     try {
       const read = await readPreviewSource(source);
       if (sequence !== this.sequence) return; // a newer refresh started meanwhile
       if (!read) return;
       this.last = read;
       checkOnPreview(this.output, source, read.template.folder.toString() + read.template.name);
-      this.panel.title = vscode.l10n.t('Preview {0}', read.template.name);
+      this.panel.title = this.title(read.template.name);
       this.post({ type: 'update', state: this.state(read) });
+      this.lastUpdateMs = performance.now() - started;
     } catch (error) {
       this.output.error(vscode.l10n.t('The preview could not be updated: {0}', error instanceof Error ? error.message : String(error)));
     }
+  }
+
+  private title(name: string): string {
+    return this.locked ? vscode.l10n.t('Preview {0} (locked)', name) : vscode.l10n.t('Preview {0}', name);
+  }
+
+  /** The data set the preview shows (the one a send or preflight from its toolbar uses). */
+  private selectedSet(): string | undefined {
+    const sets = this.last?.dataSets ?? [];
+    return (sets.find((d) => d.set === this.dataSet) ?? sets[0])?.set;
+  }
+
+  /** Runs a template command on this preview's template: its editor shown first (the commands take the visible template). */
+  private async runOnTemplate(command: string, ...args: unknown[]): Promise<void> {
+    const source = this.source;
+    if (!source) return;
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === source.toString());
+    if (!visible) {
+      const column = this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
+      await vscode.window.showTextDocument(source, { viewColumn: column, preserveFocus: true, preview: false });
+    }
+    await vscode.commands.executeCommand(command, ...args);
   }
 
   private state(read: PreviewSource): PreviewState {
@@ -159,6 +225,8 @@ export class EmailPreview implements vscode.Disposable {
     if (result.shown === 'tooLarge') notices.push({ kind: 'warning', text: vscode.l10n.t('This template is too large to preview.') });
     return {
       template: read.template.name,
+      sourceUri: this.source?.toString() ?? '',
+      locked: this.locked,
       dataSets: sets,
       dataSet: selected?.set,
       view: this.view,
@@ -186,7 +254,7 @@ export class EmailPreview implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (EmailPreview.current === this) EmailPreview.current = undefined;
+    EmailPreview.previews.delete(this);
     clearTimeout(this.timer);
     this.sequence++;
     for (const d of this.disposables.splice(0)) d.dispose();

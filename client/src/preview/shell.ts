@@ -60,6 +60,12 @@ export function shellHtml(options: ShellOptions): string {
   <div class="group" id="widths">
     <button type="button" data-width="desktop" id="width-desktop"></button>
     <button type="button" data-width="mobile" id="width-mobile"></button>
+    <button type="button" data-width="both" id="width-both"></button>
+  </div>
+  <button type="button" id="lock" aria-pressed="false"></button>
+  <div class="group" id="actions">
+    <button type="button" id="send-test"></button>
+    <button type="button" id="preflight"></button>
   </div>
   <button type="button" id="image-problems" hidden></button>
 </div>
@@ -68,7 +74,7 @@ export function shellHtml(options: ShellOptions): string {
   <div class="row"><span class="key" id="subject-key"></span> <span id="subject"></span></div>
 </div>
 <div id="notices"></div>
-<div id="stage"><iframe id="email" sandbox="" csp="default-src 'none'" referrerpolicy="no-referrer"></iframe></div>
+<div id="stage"><iframe id="email" sandbox="" csp="default-src 'none'" referrerpolicy="no-referrer"></iframe><iframe id="email-mobile" class="mobile" sandbox="" csp="default-src 'none'" referrerpolicy="no-referrer" hidden></iframe></div>
 <script nonce="${attr(options.nonce)}" src="${attr(options.scriptUri)}"></script>
 </body>
 </html>`;

@@ -1,0 +1,106 @@
+// `npm run bench:e2e`: keystroke → preview repainted, in a real VS Code (code-server) and Chromium (issue 14).
+// For a 5 KB and a 200 KB template: 40 keystrokes typed one at a time into a <p id="probe">; each is timed
+// from the key press to the email frame holding the new text (its document parsed and laid out: the
+// frame's body is read through the browser). Reports median and p95; then 500 more keystrokes in bursts,
+// and the preview webview's JavaScript heap before and after (collected first). Reports; asserts nothing.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { closeWorkbench, goTo, launchBrowser, repoRoot, resultsDir, startCodeServer, waitFor } from '../harness.mjs';
+
+const EDITS = 40;
+const BURST_EDITS = 500;
+
+function template(targetBytes) {
+  const head = '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Bench {{first_name}}</title></head><body>\n<p id="probe"></p>\n<table width="600">\n';
+  const row = '<tr><td style="padding:8px;color:#333;background:#fff"><img src="https://img.example.com/p.png" alt="Product" width="64" height="64"> '
+    + '<b>{{first_name}}</b>, item {{order_id}} ships soon. <a href="https://shop.example.com/o/{{order_id}}">Track it</a></td></tr>\n';
+  return head + row.repeat(Math.max(1, Math.ceil((targetBytes - head.length - 30) / row.length))) + '</table>\n</body></html>\n';
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+async function previewEmail(page) {
+  return waitFor(async () => {
+    for (const frame of page.frames()) {
+      const isPreview = await frame.evaluate(() => !!document.getElementById('toolbar')).catch(() => false);
+      if (isPreview && frame.childFrames()[0]) return { ui: frame, email: frame.childFrames()[0] };
+    }
+    return null;
+  }, { page, what: 'the preview', timeout: 120_000 });
+}
+
+const probeLength = (email) => email.evaluate(() => document.getElementById('probe')?.textContent?.length ?? -1).catch(() => -1);
+
+async function heapMb(page, ui) {
+  try {
+    const session = await page.context().newCDPSession(ui);
+    await session.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await session.send('Runtime.getHeapUsage');
+    await session.detach();
+    return usedSize / 1e6;
+  } catch {
+    return ui.evaluate(() => (globalThis.performance.memory?.usedJSHeapSize ?? NaN) / 1e6);
+  }
+}
+
+async function benchOne(page, name, email, ui) {
+  await page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').first().click({ timeout: 60_000 });
+  await goTo(page, 3, 15); // inside <p id="probe">
+  const latencies = [];
+  for (let i = 1; i <= EDITS; i++) {
+    const started = performance.now();
+    await page.keyboard.press('a');
+    await waitFor(async () => (await probeLength(email)) >= i, { page, what: `edit ${i} in the preview`, timeout: 30_000, interval: 2 });
+    latencies.push(performance.now() - started);
+  }
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const before = await heapMb(page, ui);
+  for (let i = 0; i < BURST_EDITS; i++) {
+    await page.keyboard.press('b');
+    if (i % 25 === 24) await waitFor(async () => (await probeLength(email)) >= EDITS + i + 1, { page, what: 'a burst in the preview', timeout: 60_000, interval: 5 });
+  }
+  const after = await heapMb(page, ui);
+  return { name, edits: EDITS, medianMs: Math.round(percentile(sorted, 50)), p95Ms: Math.round(percentile(sorted, 95)), maxMs: Math.round(sorted[sorted.length - 1]), heapBeforeMb: +before.toFixed(1), heapAfter500Mb: +after.toFixed(1) };
+}
+
+const workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'ses-bench-preview-'));
+const small = template(5_000);
+const large = template(200_000);
+await fs.writeFile(path.join(workspace, 'small.ses.html'), small);
+await fs.writeFile(path.join(workspace, 'large.ses.html'), large);
+for (const name of ['small', 'large']) await fs.writeFile(path.join(workspace, `${name}.data.json`), '{ "first_name": "Alex", "order_id": "ES-42" }\n');
+const server = await startCodeServer({ extensionDir: repoRoot, workspaceDir: workspace });
+const browser = await launchBrowser();
+const results = [];
+try {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+  await page.goto(server.url, { timeout: 180_000 });
+  await page.locator('.monaco-workbench').waitFor({ timeout: 180_000 });
+  for (const [name, text] of [['small.ses.html', small], ['large.ses.html', large]]) {
+    const row = page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: name }).first();
+    await waitFor(async () => {
+      await row.click({ timeout: 60_000, noWaitAfter: true });
+      const labels = await page.locator('.tabs-container .tab.active').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('aria-label') ?? ''));
+      return labels.some((l) => l.startsWith(name));
+    }, { page, what: name, timeout: 60_000 });
+    if (!results.length) {
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget input').fill('>SES: Open Preview to the Side');
+      await waitFor(async () => (await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().getAttribute('aria-label'))?.startsWith('SES: Open Preview to the Side'), { page, what: 'the command', timeout: 90_000 });
+      await page.keyboard.press('Enter');
+    }
+    const { ui, email } = await previewEmail(page);
+    await waitFor(async () => (await probeLength(email)) === 0 && (await email.evaluate(() => document.title)).startsWith('Bench'), { page, what: `${name} in the preview`, timeout: 120_000 });
+    results.push({ ...(await benchOne(page, `${name} (${(text.length / 1000).toFixed(0)} KB)`, email, ui)), load: os.loadavg()[0].toFixed(1) });
+    console.log(JSON.stringify(results[results.length - 1]));
+  }
+} finally {
+  await closeWorkbench({ browser, server, name: 'bench-preview' });
+  await fs.rm(workspace, { recursive: true, force: true });
+}
+await fs.mkdir(resultsDir, { recursive: true });
+await fs.writeFile(path.join(resultsDir, 'bench-preview-latency.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log('\nkeystroke → preview repainted (code-server + Chromium)');
+console.table(results);
