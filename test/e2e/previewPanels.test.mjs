@@ -47,7 +47,7 @@ async function focusFirstGroup(page) {
 }
 
 /** The visible preview webview (toolbar and frames) whose email shows `marker`. */
-async function previewShowing(page, marker) {
+async function previewShowing(page, marker, timeout = 60_000) {
   return waitFor(async () => {
     for (const frame of page.frames()) {
       const isPreview = await frame.evaluate(() => !!document.getElementById('toolbar')).catch(() => false);
@@ -57,7 +57,7 @@ async function previewShowing(page, marker) {
       if (text?.includes(marker)) return { ui: frame, email, frames: frame.childFrames() };
     }
     return null;
-  }, { page, what: `a preview showing "${marker}"`, timeout: 60_000 });
+  }, { page, what: `a preview showing "${marker}"`, timeout });
 }
 
 const tabLabels = (page) => page.locator('.tabs-container .tab').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('aria-label') ?? ''));
@@ -121,7 +121,8 @@ describe('preview panels', () => {
       const labels = await tabLabels(page);
       return labels.some((l) => l.startsWith('Preview welcome (locked)')) && labels.some((l) => l.startsWith('Preview order-confirmation'));
     }, { page, what: 'both preview tabs restored', timeout: 120_000 });
-    await previewShowing(page, ORDER_ID);
+    // The tabs come back with the window; the content once the extension host has started and revived them.
+    await previewShowing(page, ORDER_ID, 180_000);
     await screenshot(page, 'preview-panels-3-restored');
   });
 });

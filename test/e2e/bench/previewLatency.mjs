@@ -86,10 +86,17 @@ try {
       return labels.some((l) => l.startsWith(name));
     }, { page, what: name, timeout: 60_000 });
     if (!results.length) {
-      await page.keyboard.press('F1');
-      await page.locator('.quick-input-widget input').fill('>SES: Open Preview to the Side');
-      await waitFor(async () => (await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().getAttribute('aria-label'))?.startsWith('SES: Open Preview to the Side'), { page, what: 'the command', timeout: 90_000 });
-      await page.keyboard.press('Enter');
+      // The palette lists the commands known when it opens: reopened until the extension has registered ours.
+      const widget = page.locator('.quick-input-widget');
+      await waitFor(async () => {
+        if (await widget.isVisible()) await page.keyboard.press('Escape');
+        await page.keyboard.press('F1');
+        await widget.locator('input').fill('>SES: Open Preview to the Side');
+        const label = await widget.locator('.quick-input-list .monaco-list-row').first().getAttribute('aria-label', { timeout: 5_000 }).catch(() => null);
+        if (!label?.startsWith('SES: Open Preview to the Side')) return false;
+        await page.keyboard.press('Enter');
+        return true;
+      }, { page, what: 'the command', timeout: 120_000 });
     }
     const { ui, email } = await previewEmail(page);
     await waitFor(async () => (await probeLength(email)) === 0 && (await email.evaluate(() => document.title)).startsWith('Bench'), { page, what: `${name} in the preview`, timeout: 120_000 });
