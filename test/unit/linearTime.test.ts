@@ -16,6 +16,9 @@ import { isPrivateHost } from '../../client/src/online/privateHosts';
 import { parseSrcset } from '../../client/src/online/srcset';
 import { extractUrls } from '../../client/src/online/urlExtraction';
 import { escapeMarkdown } from '../../client/src/preflight/markdown';
+import { withoutLinkElements } from '../../client/src/preview/linkElements';
+import { leadingDoctype, renderEmail, type ImageProblem } from '../../client/src/preview/render';
+import { fillSegments, textToHtml } from '../../client/src/preview/substitute';
 import { sameContent, variablesOf } from '../../client/src/preflight/remoteTemplate';
 import { senderAddress } from '../../client/src/preflight/senderStep';
 import { compileGlob } from '../../server/src/cli/glob';
@@ -64,6 +67,24 @@ const hover = (html: string) => {
   return hoverAt(project, ROOT + 't.ses.html', atEnd(html));
 };
 const dataSets = [{ set: 'default', data: { a: 'x', url: 'https://a.example/' } }];
+
+// The preview's renderer (client/src/preview/render.ts), every view; image problems on every <img>, as
+// the language server reports them (the review's 20,000 images with diagnostics).
+const previewLabels = { noAlt: 'NO ALT', decorative: 'DECORATIVE', missingTooltip: 'no value for {0}', tooLarge: '{0} {1}' };
+const imageProblemsOf = (html: string): ImageProblem[] => {
+  const problems: ImageProblem[] = [];
+  for (let i = html.indexOf('<img'); i >= 0; i = html.indexOf('<img', i + 4)) problems.push({ offset: i + 5, message: `problem ${i % 7}` });
+  return problems;
+};
+const renderPreview = (view: 'html' | 'imagesOff' | 'text') => (html: string) => renderEmail({ html, view, data: { a: 'x' }, labels: previewLabels, imageProblems: imageProblemsOf(html) });
+const PREVIEW_FAMILIES: readonly Family[] = [
+  { label: '`<head` repeated', build: repeated('<head') },
+  { label: '`<img>` with a diagnostic each', build: repeated('<img src="images/a.png">\n') },
+  { label: '`<link ` repeated', build: repeated('<link ') },
+  { label: '`<!-->` repeated', build: repeated('<!-->') },
+  { label: '`<a>` with text, closed', build: repeated('<a href="https://a.example/">x</a>') },
+  { label: '`<svg><title>` repeated', build: repeated('<svg><title>') },
+];
 
 const REGISTRY: readonly Entry[] = [
   // The language server: every check on the HTML part, the text part, the data set.
@@ -122,6 +143,12 @@ const REGISTRY: readonly Entry[] = [
   { name: 'cloud/templateSync.ts: ses.config.json readers', run: (text) => [configTemplateName(text, 'a'), linkedTemplates(text)] },
   { name: 'newTemplate/configEntry.ts: configTemplateKeys / newEntryEdits', run: (rest) => [configTemplateKeys(rest), newEntryEdits(`{"templates":{"a":{}${rest}\n}}`, 'b', { subject: 's', triggerType: 'transactional' })] },
   { name: 'cloud/endpoints.ts: endpointForDisplay', run: endpointForDisplay },
+  { name: 'preview/render.ts: renderEmail (HTML view, image problems)', run: renderPreview('html'), maxSize: 1 << 17, extra: PREVIEW_FAMILIES },
+  { name: 'preview/render.ts: renderEmail (Images off)', run: renderPreview('imagesOff'), maxSize: 1 << 17, extra: PREVIEW_FAMILIES },
+  { name: 'preview/render.ts: renderEmail (derived plain text)', run: renderPreview('text'), maxSize: 1 << 17, extra: PREVIEW_FAMILIES },
+  { name: 'preview/render.ts: leadingDoctype', run: leadingDoctype, extra: [{ label: 'comments ended by `--!>`', build: repeated('<!-- --!>') }, { label: '`<!-- -- ` repeated', build: repeated('<!-- -- ') }] },
+  { name: 'preview/linkElements.ts: withoutLinkElements', run: withoutLinkElements, extra: [{ label: '`<link a="` repeated', build: repeated('<link a="') }, { label: '`<link =` repeated', build: repeated('<link =') }] },
+  { name: 'preview/substitute.ts: textToHtml / fillSegments (text part, subject)', run: (text) => [textToHtml(text, { a: 'x' }, (name) => name), fillSegments(text, { a: 'x' })] },
   { name: 'cloud/redact.ts: redact', run: (text) => redact(text, ['AKIDsecretsecret']), extra: [{ label: 'Signature=', build: repeated('Signature=', '', 'x') }] },
   // NO_PROXY is a short list: beyond 64 KB, splitting it into 40,000 entries grows faster than linear from
   // V8's young-generation overflow, not from the algorithm.
