@@ -176,6 +176,10 @@ describe('ses-template status, pull, send, blocklist', () => {
     assert.match(result.stdout, /^TemplateID\s+Status\s+Name/m);
     assert.match(result.stdout, /^7\s+approved\s+Newsletter/m);
     assert.match(result.stdout, /^8\s+rejected\s+Old promo\s+\S*\s+含营销内容$/m);
+    // --endpoint instead of $SES_TEMPLATE_ENDPOINT, --site picking the region
+    const flagged = JSON.parse((await run(['status', '--endpoint', emulator.url, '--site', 'international', '--name', 'Old*', '--format', 'json'], tempDir({}), { SES_TEMPLATE_ENDPOINT: undefined })).stdout) as { exitCode: number };
+    assert.equal(flagged.exitCode, 0);
+    assert.equal(emulator.requests.at(-1)!.region, 'ap-singapore');
     const filtered = JSON.parse((await run(['status', '--name', 'Old*', '--format', 'json'], tempDir({}))).stdout) as { templates: Array<{ templateId: number }> };
     assert.deepEqual(filtered.templates.map((t) => t.templateId), [7, 8].filter((id) => id === 8));
   });
