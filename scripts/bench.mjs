@@ -79,7 +79,7 @@ for (const [name, bytes, variables, prefix] of [['5 KB, 10 variables', 5_000, 10
   console.log(`${name.padEnd(26)} ${baseline.toFixed(2).padStart(12)} ${some.toFixed(2).padStart(16)} ${(some / baseline).toFixed(2).padStart(6)} ${all.toFixed(2).padStart(11)} ${(all / baseline).toFixed(2).padStart(6)}`);
 }
 
-// 2 and 3 run the built server as the extension starts it (with SERVER_NODE_FLAGS, see server/src/nodeFlags.ts).
+// 2 and 3 run the built server as the extension starts it (with SERVER_NODE_FLAGS, see common/nodeFlags.ts).
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ses-bench-'));
 const uriOf = (file) => pathToFileURL(path.join(dir, file)).toString();
 try {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type RequestParam, type RequestType, type ServerOptions } from 'vscode-languageclient/node';
-import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags';
+import { SERVER_NODE_FLAGS } from '#common/nodeFlags';
 import { templateGlobs, templateSelector } from './templateFiles';
 
 /** Owns the language client: start, restart (also when the template globs change), stop. */
@@ -34,7 +34,7 @@ export class TemplateServer implements vscode.Disposable {
   }
 
   /**
-   * Sends a custom request (server/src/protocol.ts) through the running client, starting the
+   * Sends a custom request (common/protocol.ts) through the running client, starting the
    * server first when it is not running (a request during startup waits for it).
    */
   async request<P, R>(type: RequestType<P, R, void>, params: RequestParam<P>): Promise<R> {

@@ -1,6 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import { explainErrorCode, faqTopic, faqTopics, searchErrorCodes } from './knowledge';
-import { ErrorCodesRequest, ExplainErrorCodeRequest, FaqTopicRequest, FaqTopicsRequest, type LocaleParams } from './protocol';
+import { ErrorCodesRequest, ExplainErrorCodeRequest, FaqTopicRequest, FaqTopicsRequest, type LocaleParams } from '#common/protocol';
 import { runSafe, type Logger } from './runSafe';
 
 export interface KnowledgeDeps {

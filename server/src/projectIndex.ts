@@ -6,7 +6,7 @@ import { DocumentCache } from './service/documentCache';
 import { assembleProject, sourcesInFolder, type ParseCaches, type SourceDocument } from './service/project/assemble';
 import { parseDataFile } from './service/project/dataFile';
 import { parseSesConfig } from './service/project/sesConfig';
-import { dataSetFile, isConfigFile, partFile, templateKey, type TemplateFileName } from './service/project/templateFiles';
+import { dataSetFile, isConfigFile, partFile, templateKey, type TemplateFileName } from '#common/templateFiles';
 import type { TemplateProject } from './service/project/templateProject';
 import type { Dialect } from './service/project/templateVariables';
 import { parseTemplate } from './service/templateParser';

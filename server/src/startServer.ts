@@ -14,7 +14,7 @@ import { registerKnowledgeHandlers } from './knowledgeHandlers';
 import { ProjectIndex } from './projectIndex';
 import { describe, runSafe } from './runSafe';
 import { createLanguageService } from './service/languageService';
-import { isConfigFile, type TemplateFileName } from './service/project/templateFiles';
+import { isConfigFile, type TemplateFileName } from '#common/templateFiles';
 import type { TemplateProject } from './service/project/templateProject';
 import { DEFAULT_SETTINGS, normaliseSettings, type ServiceSettings } from './service/settings';
 

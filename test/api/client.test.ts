@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { lookupBlocklist } from '../../client/src/cloud/blocklist';
-import { SesClient, type SesClientOptions } from '../../client/src/cloud/sesClient';
-import type { ApiResult, Credentials, ErrorExplanation } from '../../client/src/cloud/types';
+import { lookupBlocklist } from '../../common/cloud/blocklist';
+import { SesClient, type SesClientOptions } from '../../common/cloud/sesClient';
+import type { ApiResult, Credentials, ErrorExplanation } from '../../common/cloud/types';
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type EmulatorHandle, type EmulatorSeed } from '../emulator';
 
 /** The API client against the real local emulator, which verifies TC3 signatures. */

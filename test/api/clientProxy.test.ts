@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as tls from 'node:tls';
-import { SesClient, type SesClientOptions } from '../../client/src/cloud/sesClient';
-import type { ApiResult } from '../../client/src/cloud/types';
+import { SesClient, type SesClientOptions } from '../../common/cloud/sesClient';
+import type { ApiResult } from '../../common/cloud/types';
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type EmulatorHandle } from '../emulator';
 
 /**

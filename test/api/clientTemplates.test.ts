@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { SesClient } from '../../client/src/cloud/sesClient';
-import { decodeTemplateContent, encodeTemplateContent, listAllTemplates, pushDecision } from '../../client/src/cloud/templateSync';
+import { SesClient } from '../../common/cloud/sesClient';
+import { decodeTemplateContent, encodeTemplateContent, listAllTemplates, pushDecision } from '../../common/cloud/templateSync';
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type EmulatorHandle } from '../emulator';
 import { reviewTemplate } from '../emulator/actions/templates';
 import { examplesSeed } from '../emulator/testClock';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { signTc3 } from '../../client/src/cloud/tc3';
+import { signTc3 } from '../../common/cloud/tc3';
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type EmulatorHandle } from '../emulator';
 import { signedCall, type SignedCallOptions } from '../emulator/signedRequest';
 import { FIXED_NOW_MS, FIXED_NOW_SECONDS } from '../emulator/testClock';

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type EmulatorHandle } from '../emulator';
 import { signedCall } from '../emulator/signedRequest';
 import { examplesSeed, FIXED_NOW_MS, FIXED_NOW_SECONDS } from '../emulator/testClock';
-import { SesClient } from '../../client/src/cloud/sesClient';
+import { SesClient } from '../../common/cloud/sesClient';
 
 /** ListEmailIdentities and GetEmailIdentity: documented shapes and codes, over signed HTTP. */
 

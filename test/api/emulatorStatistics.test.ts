@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import { listAllIdentities, listRecentBlocklist } from '../../client/src/cloud/account';
-import { SesClient } from '../../client/src/cloud/sesClient';
-import { fetchStatistics, ratesOf, totalOf } from '../../client/src/cloud/statistics';
-import { listAllTemplates } from '../../client/src/cloud/templateSync';
-import type { Volume } from '../../client/src/cloud/types';
+import { listAllIdentities, listRecentBlocklist } from '../../common/cloud/account';
+import { SesClient } from '../../common/cloud/sesClient';
+import { fetchStatistics, ratesOf, totalOf } from '../../common/cloud/statistics';
+import { listAllTemplates } from '../../common/cloud/templateSync';
+import type { Volume } from '../../common/cloud/types';
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type EmulatorHandle, type EmulatorSeed } from '../emulator';
 import { signedCall } from '../emulator/signedRequest';
 import { examplesSeed, FIXED_NOW_MS, FIXED_NOW_SECONDS } from '../emulator/testClock';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseAuthorization } from '../../client/src/cloud/tc3';
-import { SES_API_VERSION } from '../../client/src/cloud/types';
+import { parseAuthorization } from '../../common/cloud/tc3';
+import { SES_API_VERSION } from '../../common/cloud/types';
 import { ACTIONS } from './actions';
 import { ApiError, defaultMessage } from './apiError';
 import { FaultQueue, type OutcomeFault } from './faultQueue';

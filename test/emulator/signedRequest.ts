@@ -1,5 +1,5 @@
-import { signTc3 } from '../../client/src/cloud/tc3';
-import { SES_API_VERSION } from '../../client/src/cloud/types';
+import { signTc3 } from '../../common/cloud/tc3';
+import { SES_API_VERSION } from '../../common/cloud/types';
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from './server';
 
 /**

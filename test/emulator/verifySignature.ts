@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { parseAuthorization, signTc3, utcDate } from '../../client/src/cloud/tc3';
+import { parseAuthorization, signTc3, utcDate } from '../../common/cloud/tc3';
 import { ApiError } from './apiError';
 
 /**

@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { createConnection } from 'vscode-languageserver/node';
 import { registerKnowledgeHandlers } from '../../server/src/knowledgeHandlers';
-import { ErrorCodesRequest, ExplainErrorCodeRequest, FaqTopicRequest, FaqTopicsRequest } from '../../server/src/protocol';
+import { ErrorCodesRequest, ExplainErrorCodeRequest, FaqTopicRequest, FaqTopicsRequest } from '../../common/protocol';
 
 /** The knowledge requests over a real JSON-RPC connection, the server's locale taken from `initialize`. */
 function serve(locale: string) {

@@ -20,7 +20,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { createConnection } from 'vscode-languageserver/node';
-import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags';
+import { SERVER_NODE_FLAGS } from '../../common/nodeFlags';
 import { startServer } from '../../server/src/startServer';
 import { loadServerL10n } from '../../server/src/serverL10n';
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { addressesIn, isEmailAddress, MAX_RECIPIENTS, parseRecipients } from '../../client/src/api/recipients';
-import { beijingDate, fillSubject, sendEmailRequest, templateDataOf, triggerTypeOf, unsubscribeFor } from '../../client/src/api/sendPlan';
-import { resolveRegion, templateSendConfig } from '../../client/src/api/sesConfigFile';
+import { beijingDate, fillSubject, sendEmailRequest, templateDataOf, triggerTypeOf, unsubscribeFor } from '../../common/cloud/sendPlan';
+import { resolveRegion, templateSendConfig } from '../../common/cloud/sesConfigFile';
 
 describe('recipient parsing', () => {
   it('splits on commas, semicolons, white space and Chinese punctuation', () => {

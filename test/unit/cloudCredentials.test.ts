@@ -3,7 +3,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CredentialFileError, credentialsFromEnvironment, credentialsFromTccli, validateCredentials } from '../../client/src/cloud/credentials';
+import { CredentialFileError, credentialsFromEnvironment, credentialsFromTccli, validateCredentials } from '../../common/cloud/credentials';
 
 const ID = 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3abcwxyz';
 const KEY = 'Gu5t9xGARNpq86cd98joQYCN3Cozk1qA';

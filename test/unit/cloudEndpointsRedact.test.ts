@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { endpointUrl, siteOfRegion } from '../../client/src/cloud/endpoints';
-import { maskSecret, redact } from '../../client/src/cloud/redact';
-import { isExcluded, isLoopback, parseProxyUrl, resolveProxy } from '../../client/src/cloud/proxy';
+import { endpointUrl, siteOfRegion } from '../../common/cloud/endpoints';
+import { maskSecret, redact } from '../../common/cloud/redact';
+import { isExcluded, isLoopback, parseProxyUrl, resolveProxy } from '../../common/cloud/proxy';
 
 describe('cloud endpoints', () => {
   it('maps regions to sites', () => {

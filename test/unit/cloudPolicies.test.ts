@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addDaysToBounceTime, BLOCKLIST_DAYS, blocklistWindow } from '../../client/src/cloud/blocklist';
-import { backoffDelay, isRetryable } from '../../client/src/cloud/retryPolicy';
-import { interpretAnswer } from '../../client/src/cloud/sesClient';
-import type { SesAction } from '../../client/src/cloud/types';
+import { addDaysToBounceTime, BLOCKLIST_DAYS, blocklistWindow } from '../../common/cloud/blocklist';
+import { backoffDelay, isRetryable } from '../../common/cloud/retryPolicy';
+import { interpretAnswer } from '../../common/cloud/sesClient';
+import type { SesAction } from '../../common/cloud/types';
 
 describe('retry policy', () => {
   it('retries idempotent actions on throttling, 5xx, network and timeout only', () => {

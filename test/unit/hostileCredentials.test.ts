@@ -6,10 +6,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { CredentialFileError, credentialsFromTccli } from '../../client/src/cloud/credentials';
-import { endpointForDisplay, endpointUrl } from '../../client/src/cloud/endpoints';
-import { SesClient } from '../../client/src/cloud/sesClient';
-import { proxyAuthorization } from '../../client/src/cloud/transport';
+import { CredentialFileError, credentialsFromTccli } from '../../common/cloud/credentials';
+import { endpointForDisplay, endpointUrl } from '../../common/cloud/endpoints';
+import { SesClient } from '../../common/cloud/sesClient';
+import { proxyAuthorization } from '../../common/cloud/transport';
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '../emulator';
 
 // Credentials that reach a message or a log line by a side door: a password in

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseHtml } from '../../server/src/service/html/htmlModel';
+import { parseHtml } from '../../common/htmlModel';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { projectFromFiles } from './projects';

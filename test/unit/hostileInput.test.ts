@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { addressesIn, isEmailAddress, parseRecipients } from '../../client/src/api/recipients';
 import { createLanguageService } from '../../server/src/service/languageService';
-import { dataSetFile, isConfigFile, partFile } from '../../server/src/service/project/templateFiles';
+import { dataSetFile, isConfigFile, partFile } from '../../common/templateFiles';
 import { normaliseSettings } from '../../server/src/service/settings';
 import { prng } from '../protocol/fuzzRandom';
 import { projectFromFiles } from './projects';

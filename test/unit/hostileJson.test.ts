@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultRegion, templateSendConfig } from '../../client/src/api/sesConfigFile';
-import { configTemplateName, linkedTemplates, templateIdEdits } from '../../client/src/cloud/templateSync';
+import { defaultRegion, templateSendConfig } from '../../common/cloud/sesConfigFile';
+import { configTemplateName, linkedTemplates, templateIdEdits } from '../../common/cloud/templateSync';
 import { parseSesConfig } from '../../server/src/service/project/sesConfig';
 
 // ses.config.json nested tens of thousands deep: jsonc-parser recurses once per level and overflows

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { SesClient } from '../../client/src/cloud/sesClient';
-import type { SesAction } from '../../client/src/cloud/types';
+import { SesClient } from '../../common/cloud/sesClient';
+import type { SesAction } from '../../common/cloud/types';
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '../emulator';
 
 // Answers of a hostile or broken endpoint (sesStudio.api.endpoint pointing at a gateway, an API

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { attribute, decodeEntities, htmlModelOf, parseHtml } from '../../server/src/service/html/htmlModel';
+import { attribute, decodeEntities, htmlModelOf, parseHtml } from '../../common/htmlModel';
 import { classifyUrl } from '../../server/src/service/checks/htmlCommon';
 
 describe('HTML model', () => {

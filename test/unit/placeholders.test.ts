@@ -2,8 +2,8 @@
 // patterns, kept here as oracles on short random texts where their backtracking does not matter).
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { placeholdersIn, replacePlaceholders } from '../../server/src/service/placeholders';
-import { trimEndOf, trimStartOf, WHITE_SPACE } from '../../server/src/service/trimRuns';
+import { placeholdersIn, replacePlaceholders } from '../../common/placeholders';
+import { trimEndOf, trimStartOf, WHITE_SPACE } from '../../common/trimRuns';
 import { prng } from '../protocol/fuzzRandom';
 
 const OLD_VARIABLE = /\{\{\{?\s*([^{}]*?)\s*\}?\}\}/g;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseHtml } from '../../server/src/service/html/htmlModel';
+import { parseHtml } from '../../common/htmlModel';
 import { lineStarts, offsetAt } from '../../client/src/preview/images';
 import { decodeEntities, htmlToText } from '../../client/src/preview/plainText';
 import { renderEmail, type RenderInput } from '../../client/src/preview/render';

@@ -2,7 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { assembleProject, sourcesInFolder, type ParseCaches } from '../../server/src/service/project/assemble';
 import { parseDataFile } from '../../server/src/service/project/dataFile';
 import { parseSesConfig } from '../../server/src/service/project/sesConfig';
-import { dataSetFile, partFile } from '../../server/src/service/project/templateFiles';
+import { dataSetFile, partFile } from '../../common/templateFiles';
 import type { TemplateProject } from '../../server/src/service/project/templateProject';
 import type { Dialect } from '../../server/src/service/project/templateVariables';
 import { parseTemplate } from '../../server/src/service/templateParser';

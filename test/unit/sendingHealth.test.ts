@@ -2,11 +2,11 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   addDays, beijingToday, bounceTooHigh, datesBetween, emptyVolume, fillDays, isDate, lastDays, percent, ratesOf, statisticsCsv, totalOf,
-} from '../../client/src/cloud/statistics';
-import type { Volume } from '../../client/src/cloud/types';
+} from '../../common/cloud/statistics';
+import type { Volume } from '../../common/cloud/types';
 import {
   dayPlanReaches, defaultPlan, nextLevel, plannedVolume, quotaCheck, quotaForLevel, REPUTATION_LADDER, validPlan, warmupDays,
-} from '../../client/src/cloud/warmup';
+} from '../../common/cloud/warmup';
 
 /** The arithmetic of the Sending-health view: Beijing days, rates, CSV, the reputation ladder and the warm-up plan. */
 

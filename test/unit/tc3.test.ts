@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Sign from 'tencentcloud-sdk-nodejs-common/tencentcloud/common/sign';
-import { parseAuthorization, sha256Hex, signTc3, utcDate, type Tc3Input } from '../../client/src/cloud/tc3';
+import { parseAuthorization, sha256Hex, signTc3, utcDate, type Tc3Input } from '../../common/cloud/tc3';
 
 /** Published vectors: reference §5.2 (A: current zh doc, A′: intl doc, B: the Node SDK's own unit test). */
 const VECTOR_A_BODY = '{"Limit": 1, "Filters": [{"Values": ["\\u672a\\u547d\\u540d"], "Name": "instance-name"}]}';

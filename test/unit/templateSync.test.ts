@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import {
   changedParts, configKey, configTemplateName, decodeContent, decodeTemplateContent, encodeContent, encodeTemplateContent,
   fileBaseName, linkedTemplates, partFileName, pushDecision, statusKind, templateNameProblem, withTemplateId,
-} from '../../client/src/cloud/templateSync';
+} from '../../common/cloud/templateSync';
 
 describe('template content encoding (base64 of UTF-8)', () => {
   const samples = ['', 'Hello {{name}}', '你好，{{name}}！欢迎光临 🎉', 'line 1\r\nline 2\r\n', 'mixed\nends\r\n\r', '\ufeffBOM first', 'ü'.repeat(1000)];

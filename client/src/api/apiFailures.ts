@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ApiFailure } from '../cloud/types';
+import type { ApiFailure } from '#common/cloud/types';
 import { showHelp } from '../commands/helpView';
 
 /** Codes that a fresh key (or a key with the right CAM policy) fixes. */

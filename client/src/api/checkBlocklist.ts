@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { BLOCKLIST_DAYS, blocklistWindow, lookupBlocklist, type BlocklistStatus } from '../cloud/blocklist';
+import { BLOCKLIST_DAYS, blocklistWindow, lookupBlocklist, type BlocklistStatus } from '#common/cloud/blocklist';
 import { showHelp } from '../commands/helpView';
 import { reportFailure } from './apiFailures';
 import { addressesIn, parseRecipients, MAX_RECIPIENTS } from './recipients';

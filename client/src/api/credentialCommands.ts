@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { validateCredentials } from '../cloud/credentials';
-import { maskSecret } from '../cloud/redact';
+import { validateCredentials } from '#common/cloud/credentials';
+import { maskSecret } from '#common/cloud/redact';
 import type { CredentialStore } from './credentialStore';
 
 /** A key as Tencent issues them: printable ASCII without spaces. Empty is "not given". */

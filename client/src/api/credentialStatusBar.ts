@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { maskSecret } from '../cloud/redact';
+import { maskSecret } from '#common/cloud/redact';
 import type { CredentialStore } from './credentialStore';
 
 /** "SES: key from environment" and the like; the tooltip shows the masked SecretId; click → Set Credentials. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { credentialsFromEnvironment, credentialsFromTccli } from '../cloud/credentials';
-import type { CredentialSource, Credentials } from '../cloud/types';
+import { credentialsFromEnvironment, credentialsFromTccli } from '#common/cloud/credentials';
+import type { CredentialSource, Credentials } from '#common/cloud/types';
 
 const SECRET_KEY = 'sesStudio.credentials';
 

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { ExplainErrorCodeRequest } from '../../../server/src/protocol';
-import type { SendEmailStatus } from '../cloud/types';
+import { ExplainErrorCodeRequest } from '#common/protocol';
+import type { SendEmailStatus } from '#common/cloud/types';
 import { showHelp } from '../commands/helpView';
 import { reportFailure } from './apiFailures';
-import { beijingDate } from './sendPlan';
+import { beijingDate } from '#common/cloud/sendPlan';
 import { createSesClient, requireTrust, type ApiDeps } from './sesClientFactory';
 
 /** The last test email sent in this session, the default of "SES: Check Delivery Status". */

@@ -1,6 +1,6 @@
 // Recipient lists as people type them: "a@x.com, b@y.com; c@z.com" or one per line, with or
 // without `<…>` / `mailto:`. Pure (no vscode), so it is unit-tested.
-import { trimEndOf, trimStartOf } from '../../../server/src/service/trimRuns';
+import { trimEndOf, trimStartOf } from '#common/trimRuns';
 
 /** SendEmail accepts at most 50 addresses in Destination (reference §2.2). */
 export const MAX_RECIPIENTS = 50;

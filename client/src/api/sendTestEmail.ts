@@ -4,7 +4,7 @@ import { reportFailure } from './apiFailures';
 import { rememberSent } from './deliveryStatus';
 import { parseRecipients, MAX_RECIPIENTS } from './recipients';
 import { chooseSender } from './sender';
-import { fillSubject, sendEmailRequest, templateDataOf, unsubscribeFor, type SendPlan } from './sendPlan';
+import { fillSubject, sendEmailRequest, templateDataOf, unsubscribeFor, type SendPlan } from '#common/cloud/sendPlan';
 import { type ApiDeps, createSesClient, requireCredentials, requireTrust } from './sesClientFactory';
 import { readText, templateErrors, templateOf, type TemplateContext } from './templateContext';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ApiFailure } from '../cloud/types';
+import type { ApiFailure } from '#common/cloud/types';
 import type { ClientSetup } from './sesClientFactory';
 
 /** Sender addresses from ListEmailAddress, per endpoint and region, for this VS Code session. */

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { ExplainErrorCodeRequest } from '../../../server/src/protocol';
-import { endpointForDisplay } from '../cloud/endpoints';
-import { redact } from '../cloud/redact';
-import { SesClient } from '../cloud/sesClient';
-import type { SesRegion } from '../cloud/types';
+import { ExplainErrorCodeRequest } from '#common/protocol';
+import { endpointForDisplay } from '#common/cloud/endpoints';
+import { redact } from '#common/cloud/redact';
+import { SesClient } from '#common/cloud/sesClient';
+import type { SesRegion } from '#common/cloud/types';
 import type { TemplateServer } from '../templateServer';
 import { secretsOf, type CredentialStore } from './credentialStore';
-import { resolveRegion } from './sesConfigFile';
+import { resolveRegion } from '#common/cloud/sesConfigFile';
 
 export interface ApiDeps {
   readonly server: TemplateServer;

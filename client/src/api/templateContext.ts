@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { dataSetFile, DEFAULT_SET, partFile } from '../../../server/src/service/project/templateFiles';
-import type { SesRegion } from '../cloud/types';
-import { defaultRegion, templateSendConfig, type TemplateSendConfig } from './sesConfigFile';
+import { dataSetFile, DEFAULT_SET, partFile } from '#common/templateFiles';
+import type { SesRegion } from '#common/cloud/types';
+import { defaultRegion, templateSendConfig, type TemplateSendConfig } from '#common/cloud/sesConfigFile';
 
 /** A template as the send command sees it: its parts, data sets and ses.config.json entry. */
 export interface TemplateContext {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ErrorCodesRequest, ExplainErrorCodeRequest, type ErrorCodeHelp, type ErrorCodeSummary } from '../../../server/src/protocol';
+import { ErrorCodesRequest, ExplainErrorCodeRequest, type ErrorCodeHelp, type ErrorCodeSummary } from '#common/protocol';
 import type { CommandContext } from './index';
 import { reportHelpFailure, showHelp } from './helpView';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { FaqTopicRequest, FaqTopicsRequest, type FaqTopic } from '../../../server/src/protocol';
+import { FaqTopicRequest, FaqTopicsRequest, type FaqTopic } from '#common/protocol';
 import type { CommandContext } from './index';
 import { reportHelpFailure, showHelp } from './helpView';
 

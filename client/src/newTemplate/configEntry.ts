@@ -1,7 +1,7 @@
 // The ses.config.json edit of "SES: New Template": a new `templates` entry with the subject and
 // triggerType. Pure (no `vscode`): jsonc-parser's `modify` keeps the file's comments and formatting.
 import { applyEdits, findNodeAtLocation, modify, parse, parseTree, type FormattingOptions, type ParseError } from 'jsonc-parser';
-import { safeToParse } from '../../../server/src/service/project/jsonNesting';
+import { safeToParse } from '#common/jsonNesting';
 
 export interface NewEntry {
   readonly subject: string;

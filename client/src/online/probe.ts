@@ -1,15 +1,15 @@
 // Fetches one URL the way the online check needs it: HEAD, falling back to GET when the server
 // refuses HEAD; only the status line and headers are read (a GET is aborted as soon as its headers
 // arrive); redirects are followed by hand, at most 5, so that every hop is reported. Directly or
-// through VS Code's proxy (client/src/cloud/proxy.ts chooses it). No vscode import: the API tests run
+// through VS Code's proxy (common/cloud/proxy.ts chooses it). No vscode import: the API tests run
 // it against local servers.
 import type { LookupFunction } from 'node:net';
 import * as dns from 'node:dns';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import * as tls from 'node:tls';
-import { resolveProxy } from '../cloud/proxy';
-import { classifyNetworkError, openTunnel, proxyAuthorization } from '../cloud/transport';
+import { resolveProxy } from '#common/cloud/proxy';
+import { classifyNetworkError, openTunnel, proxyAuthorization } from '#common/cloud/transport';
 import { isPrivateAddress, isPrivateHost } from './privateHosts';
 
 export const MAX_REDIRECTS = 5;

@@ -3,9 +3,9 @@
 // `{{variables}}` filled from every data set (a URL built from variables is checked once per distinct
 // value, naming the data sets that give it). Relative, `data:`, `mailto:`, `tel:` and `#` URLs are left
 // to the language server's static checks. Pure: no vscode import.
-import { decodeEntities, parseHtml } from '../../../server/src/service/html/htmlModel';
-import { replacePlaceholders } from '../../../server/src/service/placeholders';
-import { trimEndOf } from '../../../server/src/service/trimRuns';
+import { decodeEntities, parseHtml } from '#common/htmlModel';
+import { replacePlaceholders } from '#common/placeholders';
+import { trimEndOf } from '#common/trimRuns';
 import { parseSrcset } from './srcset';
 
 const TRAILING_PUNCTUATION = '.,;:!?)]>\'"，。；：！？）';

@@ -1,6 +1,6 @@
 // How a failed API call reads in the report: the same failure kinds as client/src/api/apiFailures.ts,
 // but as findings of a step. Pure (no vscode).
-import type { ApiFailure } from '../cloud/types';
+import type { ApiFailure } from '#common/cloud/types';
 import type { Finding, L10n } from './report';
 
 /** A wrong, deleted or mis-signed key: AuthFailure.* other than the CAM one. */

@@ -1,9 +1,9 @@
 // What the preflight check found, as plain data: API answers and local facts. The VS Code glue
 // (preflightCheck.ts) collects it; the step modules turn it into a report. Pure (no vscode).
-import type { BlocklistStatus } from '../cloud/blocklist';
+import type { BlocklistStatus } from '#common/cloud/blocklist';
 import type {
   ApiResult, CredentialSource, GetEmailIdentityResponse, GetEmailTemplateResponse, ListEmailAddressResponse, ListEmailIdentitiesResponse,
-} from '../cloud/types';
+} from '#common/cloud/types';
 
 export interface CredentialFacts {
   /** Where the key came from; undefined: none found. */

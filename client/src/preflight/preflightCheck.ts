@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { FaqTopicRequest } from '../../../server/src/protocol';
-import { lookupBlocklist } from '../cloud/blocklist';
-import { validateCredentials } from '../cloud/credentials';
-import type { ApiResult, GetEmailIdentityResponse, ListEmailIdentitiesResponse } from '../cloud/types';
+import { FaqTopicRequest } from '#common/protocol';
+import { lookupBlocklist } from '#common/cloud/blocklist';
+import { validateCredentials } from '#common/cloud/credentials';
+import type { ApiResult, GetEmailIdentityResponse, ListEmailIdentitiesResponse } from '#common/cloud/types';
 import type { RecipientMemory } from '../api/recipientMemory';
 import { MAX_RECIPIENTS, parseRecipients } from '../api/recipients';
 import { createSesClient, requireTrust, type ApiDeps, type ClientSetup } from '../api/sesClientFactory';

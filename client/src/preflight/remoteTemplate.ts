@@ -1,5 +1,5 @@
 // The template Tencent stores (GetEmailTemplate): base64 content decoded, its `{{variables}}`. Pure.
-import type { TemplateContent } from '../cloud/types';
+import type { TemplateContent } from '#common/cloud/types';
 
 /** Base64 of UTF-8 to text; undefined when absent or not base64. */
 export function decodeContent(base64: string | undefined): string | undefined {

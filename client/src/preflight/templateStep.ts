@@ -1,6 +1,6 @@
 // Step 4 of the FAQ's checklist: "Whether the template is approved and whether the format of
 // TemplateData is correct" — against the template Tencent stores, not only the local files. Pure.
-import { templateDataOf } from '../api/sendPlan';
+import { templateDataOf } from '#common/cloud/sendPlan';
 import { failureFinding, skippedFinding } from './apiOutcome';
 import { apiReady, type CredentialFacts, type TemplateFacts } from './facts';
 import { decodeTemplate, sameContent, variablesOf } from './remoteTemplate';

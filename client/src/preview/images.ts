@@ -3,7 +3,7 @@
 // SES FAQ's "images not displayed" topic). The boxes are cosmetic: that view's policy (emailPolicy.ts)
 // is what keeps every image from loading. Both work on the HTML model of the template, before
 // substitution, and return edits (htmlEdits.ts) by offset in the template text. Pure: no vscode import.
-import { attribute, type HtmlElement, type HtmlModel } from '../../../server/src/service/html/htmlModel';
+import { attribute, type HtmlElement, type HtmlModel } from '#common/htmlModel';
 import { escapeHtml } from './substitute';
 
 /** An image diagnostic of the HTML part: where it starts (offset in the part's text) and its message. */

@@ -2,7 +2,7 @@
 // some spam filters, get). An approximation on purpose: the preview marks it as derived. One walk over
 // the HTML model of the template, so `{{variables}}` survive for the substitution that follows.
 // Pure: no vscode import.
-import { attribute, type HtmlElement, type HtmlModel } from '../../../server/src/service/html/htmlModel';
+import { attribute, type HtmlElement, type HtmlModel } from '#common/htmlModel';
 
 const NAMED: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', copy: '©', reg: '®', trade: '™', hellip: '…',

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { parse, type ParseError } from 'jsonc-parser';
 import { readText, templateOf, type TemplateContext } from '../api/templateContext';
 import { lineStarts, offsetAt, type ImageProblem } from './images';
-import { safeToParse } from '../../../server/src/service/project/jsonNesting';
+import { safeToParse } from '#common/jsonNesting';
 
 export interface PreviewSource {
   readonly template: TemplateContext;

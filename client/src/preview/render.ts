@@ -4,7 +4,7 @@
 // One parse: the HTML part is parsed once into the language server's HTML model, every pass (image
 // outlines, image boxes, filled values) turns the model into edits by offset, and one walk applies them
 // (htmlEdits.ts). Every step is linear in the size of the template (test/unit/linearTime.test.ts).
-import { parseHtml, type HtmlElement } from '../../../server/src/service/html/htmlModel';
+import { parseHtml, type HtmlElement } from '#common/htmlModel';
 import { emailCsp } from './emailPolicy';
 import { applyEdits, type Edit } from './htmlEdits';
 import { imageBox, problemElements, problemTitle, type ImageProblem, type ImagesOffLabels } from './images';

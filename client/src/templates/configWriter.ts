@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { configKey, templateIdEdits } from '../cloud/templateSync';
+import { configKey, templateIdEdits } from '#common/cloud/templateSync';
 import { findConfig, readText } from '../api/templateContext';
 
 /**

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { partFile } from '../../../server/src/service/project/templateFiles';
-import { configTemplateName, type PartKind, type TemplateParts } from '../cloud/templateSync';
+import { partFile } from '#common/templateFiles';
+import { configTemplateName, type PartKind, type TemplateParts } from '#common/cloud/templateSync';
 import { readText, templateOf, type TemplateContext } from '../api/templateContext';
 
 /** The template of the active editor, else of a visible one (the focus may be on a diff or preview). */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { decodeTemplateContent, fileBaseName, linkedTemplates, listAllTemplates, PART_KINDS, partFileName } from '../cloud/templateSync';
-import type { TemplatesMetadata } from '../cloud/types';
+import { decodeTemplateContent, fileBaseName, linkedTemplates, listAllTemplates, PART_KINDS, partFileName } from '#common/cloud/templateSync';
+import type { TemplatesMetadata } from '#common/cloud/types';
 import { reportFailure } from '../api/apiFailures';
 import { configRegion, findConfig, readText } from '../api/templateContext';
 import { type ApiDeps, createSesClient, requireCredentials, requireTrust } from '../api/sesClientFactory';

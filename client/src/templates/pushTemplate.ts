@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { decodeTemplateContent, encodeTemplateContent, pushDecision, templateNameProblem, type PartKind } from '../cloud/templateSync';
+import { decodeTemplateContent, encodeTemplateContent, pushDecision, templateNameProblem, type PartKind } from '#common/cloud/templateSync';
 import { reportFailure } from '../api/apiFailures';
 import { type ApiDeps, createSesClient, requireCredentials, requireTrust } from '../api/sesClientFactory';
 import { templateErrors, type TemplateContext } from '../api/templateContext';

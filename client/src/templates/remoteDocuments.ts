@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { partFileName, type PartKind } from '../cloud/templateSync';
+import { partFileName, type PartKind } from '#common/cloud/templateSync';
 
 /**
  * The content of a template as Tencent Cloud stores it, as read-only virtual documents

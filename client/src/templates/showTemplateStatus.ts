@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { linkedTemplates, listAllTemplates } from '../cloud/templateSync';
-import type { TemplatesMetadata } from '../cloud/types';
+import { linkedTemplates, listAllTemplates } from '#common/cloud/templateSync';
+import type { TemplatesMetadata } from '#common/cloud/types';
 import { reportFailure } from '../api/apiFailures';
 import { configRegion, readText } from '../api/templateContext';
 import { type ApiDeps, createSesClient, requireCredentials, requireTrust } from '../api/sesClientFactory';

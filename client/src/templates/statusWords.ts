@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { statusKind } from '../cloud/templateSync';
+import { statusKind } from '#common/cloud/templateSync';
 
 /** TemplateStatus in words, in the editor's language; the ReviewReason of a rejection is added. */
 export function statusWords(status: number, reason?: string): string {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { listAllTemplates } from '../cloud/templateSync';
-import type { ApiFailure, TemplatesMetadata } from '../cloud/types';
+import { listAllTemplates } from '#common/cloud/templateSync';
+import type { ApiFailure, TemplatesMetadata } from '#common/cloud/types';
 import { describeFailure } from '../api/apiFailures';
 import { createSesClient, type ApiDeps } from '../api/sesClientFactory';
 import { configRegion, templateOf } from '../api/templateContext';

@@ -3,7 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { dataSetFile } from '../service/project/templateFiles';
+import { dataSetFile } from '#common/templateFiles';
 import type { FileError } from './report';
 
 /** Folders never walked: dependencies, VCS data and hidden folders (`.vscode`, `.github`) hold no templates. */

@@ -11,7 +11,7 @@ import { ProjectIndex } from '../projectIndex';
 import { docUrlOf, checkMeta } from '../service/checks';
 import { tooLargeToCheck } from '../service/checks/tooLargeToCheck';
 import { createLanguageService } from '../service/languageService';
-import { dataSetFile, partFile, templateKey, type TemplateFileName } from '../service/project/templateFiles';
+import { dataSetFile, partFile, templateKey, type TemplateFileName } from '#common/templateFiles';
 import type { TemplateProject } from '../service/project/templateProject';
 import { normaliseSettings, type ServiceSettings } from '../service/settings';
 import { findFiles, kindOf, readError } from './files';

@@ -5,7 +5,7 @@ import * as l10n from '@vscode/l10n';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { CHECKS } from '../service/checks';
 import { SEVERITY_SETTINGS } from '../service/checks/types';
-import { safeToParse } from '../service/project/jsonNesting';
+import { safeToParse } from '#common/jsonNesting';
 
 /** `sesStudio.*` values by key without the prefix (`checks.missing-variable`, `dialect`, …). */
 export type SettingsLayer = Readonly<Record<string, unknown>>;

@@ -1,6 +1,7 @@
 import { ERROR_CODE_ROWS } from './errorCodeData';
 import type { FaqTopicId, SendFailureStep } from './faq';
 import type { Bilingual } from './locale';
+import type { CodeKind } from '#common/knowledgeTypes';
 
 /**
  * What to do about a kind of failure, and the FAQ topic behind it. Every error code and delivery
@@ -293,7 +294,7 @@ export function adviceOf(group: AdviceGroup): Advice {
   return ADVICE[group];
 }
 
-export type CodeKind = 'api' | 'sendStatus' | 'deliverStatus';
+export type { CodeKind } from '#common/knowledgeTypes';
 
 export interface CodeEntry {
   /** `FailedOperation.EmailAddrInBlacklist`, `SendStatus.1007`, `DeliverStatus.8` */

@@ -1,15 +1,8 @@
 import type { Bilingual } from './locale';
 
-/** Stable topic ids: checks and error codes link to them, and they are the anchors of the help. */
-export type FaqTopicId =
-  | 'delivery-time'
-  | 'delivery-delay'
-  | 'images-not-displayed'
-  | 'exmail-advertising'
-  | 'send-failures'
-  | 'warm-up'
-  | 'unsubscription'
-  | 'blocklist';
+import type { FaqTopicId } from '#common/knowledgeTypes';
+
+export type { FaqTopicId } from '#common/knowledgeTypes';
 
 export interface ConsoleLink {
   readonly title: Bilingual;

@@ -1,45 +1,14 @@
 // The SES knowledge base: FAQ topics and every error and delivery status code, in English and
 // Simplified Chinese, with lookups. Pure data: no connection, no file system, no vscode.
-import { adviceOf, CODE_ENTRIES, type CodeEntry, type CodeKind } from './errorCodes';
-import { FAQ_TOPICS, TENCENT_DOCS, type FaqTopicData, type FaqTopicId } from './faq';
+import type { ErrorCodeHelp, ErrorCodeSummary, FaqTopic, FaqTopicSummary } from '#common/knowledgeTypes';
+import { adviceOf, CODE_ENTRIES, type CodeEntry } from './errorCodes';
+import { FAQ_TOPICS, TENCENT_DOCS, type FaqTopicData } from './faq';
 import { knowledgeLocale, type Bilingual, type KnowledgeLocale } from './locale';
 
-export type { CodeKind } from './errorCodes';
-export { FAQ_DOC_URL, TENCENT_DOCS, type FaqTopicId, type TencentDocPage } from './faq';
+export { FAQ_DOC_URL, TENCENT_DOCS, type TencentDocPage } from './faq';
 export { knowledgeLocale, type Bilingual, type KnowledgeLocale } from './locale';
 
-export interface FaqTopicSummary {
-  readonly id: FaqTopicId;
-  readonly title: string;
-}
-
-export interface FaqTopic extends FaqTopicSummary {
-  /** The body alone, Markdown. */
-  readonly body: string;
-  readonly links: ReadonlyArray<{ readonly title: string; readonly url: string }>;
-  /** Title, body and console links as one Markdown document. */
-  readonly markdown: string;
-  /** The Tencent documentation page the topic is written from. */
-  readonly docUrl: string;
-}
-
-export interface ErrorCodeSummary {
-  readonly code: string;
-  readonly kind: CodeKind;
-  /** Tencent's description, in the requested language. */
-  readonly description: string;
-}
-
-export interface ErrorCodeHelp extends ErrorCodeSummary {
-  readonly nextStep: string;
-  readonly topic: FaqTopicSummary;
-  /** The item of the `send-failures` checklist the code concerns. */
-  readonly step?: number;
-  /** Set when the code itself is unknown and this is the help of its documented parent code. */
-  readonly requested?: string;
-  /** The whole help as one Markdown document, FAQ topic included. */
-  readonly markdown: string;
-}
+export type { CodeKind, ErrorCodeHelp, ErrorCodeSummary, FaqTopic, FaqTopicId, FaqTopicSummary } from '#common/knowledgeTypes';
 
 const LABELS = {
   tencent: { en: 'Tencent\'s description', zh: '腾讯云说明' },

@@ -1,7 +1,7 @@
 // `ses-template blocklist check|remove <address…>`: the bounce blocklist (an address that hard
 // bounced is blocked for 14 days unless removed).
 import * as l10n from '@vscode/l10n';
-import { lookupBlocklist } from '../../../../client/src/cloud';
+import { lookupBlocklist } from '#common/cloud/index';
 import type { AccountArgs } from './accountArgs';
 import { failureText, type Connection } from './connection';
 import { EXIT, type ExitCode } from './exitCodes';

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import {
   credentialsFromEnvironment, credentialsFromTccli, CredentialFileError, defaultRegion, endpointForDisplay, REGIONS, SesClient,
   type ApiFailure, type Credentials, type SesRegion,
-} from '../../../../client/src/cloud';
+} from '#common/cloud/index';
 import type { AccountArgs } from './accountArgs';
 
 export interface Connection {

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { configKey, configTemplateName, templateSendConfig, type PartKind, type TemplateParts, type TemplateSendConfig } from '../../../../client/src/cloud';
+import { configKey, configTemplateName, templateSendConfig, type PartKind, type TemplateParts, type TemplateSendConfig } from '#common/cloud/index';
 import type { CliFinding, RunReport } from '../report';
 import { runChecks, type RunInput } from '../runChecks';
 

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   decodeTemplateContent, fileBaseName, linkedTemplates, listAllTemplates, partFileName, PART_KINDS, withTemplateId, type PartKind,
-} from '../../../../client/src/cloud';
+} from '#common/cloud/index';
 import { displayPath } from '../runChecks';
 import type { AccountArgs } from './accountArgs';
 import { failureText, type Connection } from './connection';

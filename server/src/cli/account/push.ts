@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import {
   configKey, decodeTemplateContent, encodeTemplateContent, listAllTemplates, pushDecision, statusKind, templateNameProblem, withTemplateId,
   type TemplatesMetadata,
-} from '../../../../client/src/cloud';
+} from '#common/cloud/index';
 import { displayPath } from '../runChecks';
 import type { AccountArgs } from './accountArgs';
 import { seconds } from './accountArgs';

@@ -3,7 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fillSubject, sendEmailRequest, templateDataOf, unsubscribeFor } from '../../../../client/src/cloud';
+import { fillSubject, sendEmailRequest, templateDataOf, unsubscribeFor } from '#common/cloud/index';
 import { displayPath } from '../runChecks';
 import type { AccountArgs } from './accountArgs';
 import { failureText, type Connection } from './connection';

@@ -1,6 +1,6 @@
 // `ses-template status`: every template of the account with its review status and reason.
 import * as l10n from '@vscode/l10n';
-import { listAllTemplates, statusKind, type StatusKind } from '../../../../client/src/cloud';
+import { listAllTemplates, statusKind, type StatusKind } from '#common/cloud/index';
 import type { AccountArgs } from './accountArgs';
 import { failureText, type Connection } from './connection';
 import { EXIT, type ExitCode } from './exitCodes';

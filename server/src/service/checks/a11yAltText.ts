@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { attribute, decodeEntities, type TextRange } from '../html/htmlModel';
+import { attribute, decodeEntities, type TextRange } from '#common/htmlModel';
 import { code } from './common';
 import { htmlParts } from './htmlCommon';
 import type { Check } from './types';

@@ -4,8 +4,8 @@
 // `{{variable}}` or an unknown unit makes the value unknown: unknown is never judged, so the checks
 // stay quiet rather than guess. Computed once per part and validation, lazily: only the ancestors of
 // text are looked at, so attribute scanning stays off elements that hold no text.
-import type { HtmlAttribute, HtmlElement, HtmlModel, TextRange } from '../html/htmlModel';
-import { attribute, decodeEntities } from '../html/htmlModel';
+import type { HtmlAttribute, HtmlElement, HtmlModel, TextRange } from '#common/htmlModel';
+import { attribute, decodeEntities } from '#common/htmlModel';
 import { parseColor, type Rgba } from './a11yColor';
 
 /** A CSS declaration of an inline style (or a presentational attribute), with the offsets of its value. */

@@ -2,8 +2,8 @@
 // values an attribute takes with each data set when it contains `{{variables}}`.
 import * as l10n from '@vscode/l10n';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { attribute, decodeEntities, htmlModelOf, type HtmlAttribute, type HtmlElement, type HtmlModel } from '../html/htmlModel';
-import { placeholdersIn, replacePlaceholders } from '../placeholders';
+import { attribute, decodeEntities, htmlModelOf, type HtmlAttribute, type HtmlElement, type HtmlModel } from '#common/htmlModel';
+import { placeholdersIn, replacePlaceholders } from '#common/placeholders';
 import type { DataSetModel, PartModel, TemplateProject } from '../project/templateProject';
 import { code, readableDataSets } from './common';
 

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { attribute, type HtmlElement } from '../html/htmlModel';
+import { attribute, type HtmlElement } from '#common/htmlModel';
 import { code } from './common';
 import { htmlParts, imageUrlsOf, type HtmlPart, type ImageUrl } from './htmlCommon';
 import type { Check } from './types';

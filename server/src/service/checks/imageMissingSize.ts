@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { attribute, type HtmlElement, type HtmlModel } from '../html/htmlModel';
+import { attribute, type HtmlElement, type HtmlModel } from '#common/htmlModel';
 import { htmlParts, tagRange } from './htmlCommon';
 import type { Check } from './types';
 

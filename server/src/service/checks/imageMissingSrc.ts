@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { attribute } from '../html/htmlModel';
+import { attribute } from '#common/htmlModel';
 import { attributeRange, htmlParts, tagRange } from './htmlCommon';
 import type { Check } from './types';
 

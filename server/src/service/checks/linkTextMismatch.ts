@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { attribute } from '../html/htmlModel';
-import { trimEndOf } from '../trimRuns';
+import { attribute } from '#common/htmlModel';
+import { trimEndOf } from '#common/trimRuns';
 import { code } from './common';
 import { classifyUrl, hostOf, htmlParts, shown, variants } from './htmlCommon';
 import type { Check } from './types';

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { DEFAULT_SET, dataSetUri } from '../project/templateFiles';
+import { DEFAULT_SET, dataSetUri } from '#common/templateFiles';
 import { variableNames } from '../project/templateProject';
 import { code } from './common';
 import type { Check } from './types';

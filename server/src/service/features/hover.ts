@@ -4,8 +4,8 @@ import { faqTopic, type FaqTopic } from '../../knowledge';
 import { accessibilityGuide } from '../../knowledge/accessibility';
 import { checkMeta, docUrlOf, faqTopicOf } from '../checks';
 import { DIAGNOSTIC_SOURCE } from '../diagnostics';
-import { htmlModelOf, type HtmlElement } from '../html/htmlModel';
-import { dataSetUri } from '../project/templateFiles';
+import { htmlModelOf, type HtmlElement } from '#common/htmlModel';
+import { dataSetUri } from '#common/templateFiles';
 import type { TemplateProject } from '../project/templateProject';
 import { codeSpan, escapeMarkdown, fileName, preview, rangeOf, setsMissing, targetAt, unreadableDataSets, type Target } from './featureTarget';
 

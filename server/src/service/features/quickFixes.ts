@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { DataEntry } from '../project/dataFile';
-import { dataSetUri, DEFAULT_SET } from '../project/templateFiles';
+import { dataSetUri, DEFAULT_SET } from '#common/templateFiles';
 import { variableNames, type DataSetModel, type TemplateProject } from '../project/templateProject';
 import { Suppressions } from '../suppression';
 import { insertKeys, newDataSetText, quoteValue, removeEntry } from './dataEdits';

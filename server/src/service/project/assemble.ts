@@ -2,7 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ParsedTemplate } from '../templateParser';
 import type { DataFile } from './dataFile';
 import type { SesConfig } from './sesConfig';
-import { dataSetFile, partFile, type PartKind, type TemplateFileName } from './templateFiles';
+import { dataSetFile, partFile, type PartKind, type TemplateFileName } from '#common/templateFiles';
 import { buildDataSet, buildPart, buildSubject, type TemplateProject } from './templateProject';
 import type { Dialect } from './templateVariables';
 

@@ -1,5 +1,5 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { MAX_JSON_DEPTH, nestingBeyond } from './jsonNesting';
+import { MAX_JSON_DEPTH, nestingBeyond } from '#common/jsonNesting';
 
 export type ValueKind = 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array';
 

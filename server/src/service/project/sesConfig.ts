@@ -1,5 +1,5 @@
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
-import { safeToParse } from './jsonNesting';
+import { safeToParse } from '#common/jsonNesting';
 import { configProblems, type ConfigProblem } from './sesConfigProblems';
 
 /** What ses.config.json says of one template. Offsets are offsets in the config document. */

@@ -4,7 +4,7 @@ import { parseTemplate } from '../templateParser';
 import { parseDataFile, type DataFile } from './dataFile';
 import { collectVariables, htmlComments, markCommentUses, type Dialect, type TemplateVariables } from './templateVariables';
 import type { ConfigProblem } from './sesConfigProblems';
-import type { PartKind } from './templateFiles';
+import type { PartKind } from '#common/templateFiles';
 
 /** One part of a template: its HTML or its text. */
 export interface PartModel {

@@ -2,8 +2,8 @@
 // wire encoding of template content, the push/pull decisions, names, the ses.config.json edit and
 // the paged template list. No `vscode` import, so unit and API tests run them in plain node.
 import { applyEdits, modify, parse, type FormattingOptions, type ParseError } from 'jsonc-parser';
-import { safeToParse } from '../../../server/src/service/project/jsonNesting';
-import { trimEndOf, trimStartOf } from '../../../server/src/service/trimRuns';
+import { safeToParse } from '../jsonNesting';
+import { trimEndOf, trimStartOf } from '../trimRuns';
 import type { SesClient } from './sesClient';
 import type { ApiFailure, TemplateContent, TemplatesMetadata } from './types';
 

@@ -1,5 +1,5 @@
 // What a test send consists of, computed from ses.config.json and a data set. Pure (no vscode).
-import type { SendEmailRequest } from '../cloud/types';
+import type { SendEmailRequest } from './types';
 
 /** GetSendEmailStatus and BounceTime use Beijing time (UTC+8, no daylight saving). */
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;

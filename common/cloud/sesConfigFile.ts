@@ -2,8 +2,8 @@
 // checks (server/src/service/project/sesConfig.ts, offsets for diagnostics); the client only needs
 // values, so it reads them here with the same parser rather than asking the server. Pure (no vscode).
 import { parse } from 'jsonc-parser';
-import { safeToParse } from '../../../server/src/service/project/jsonNesting';
-import type { SesRegion } from '../cloud/types';
+import { safeToParse } from '../jsonNesting';
+import type { SesRegion } from './types';
 import type { TriggerKind } from './sendPlan';
 
 export const REGIONS: readonly SesRegion[] = ['ap-guangzhou', 'ap-hongkong', 'ap-singapore'];

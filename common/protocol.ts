@@ -1,9 +1,9 @@
 // Custom requests between the extension and the language server, declared once for both sides.
 // Only types and RequestType objects: nothing here may pull server code into the client bundle.
 import { RequestType } from 'vscode-languageserver-protocol';
-import type { ErrorCodeHelp, ErrorCodeSummary, FaqTopic, FaqTopicSummary } from './knowledge';
+import type { ErrorCodeHelp, ErrorCodeSummary, FaqTopic, FaqTopicSummary } from './knowledgeTypes';
 
-export type { ErrorCodeHelp, ErrorCodeSummary, FaqTopic, FaqTopicSummary } from './knowledge';
+export type { ErrorCodeHelp, ErrorCodeSummary, FaqTopic, FaqTopicSummary } from './knowledgeTypes';
 
 /** Every request may name the UI language; the server's locale (`initialize.params.locale`) otherwise. */
 export interface LocaleParams {

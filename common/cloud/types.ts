@@ -1,5 +1,5 @@
 /**
- * The contract between the SES API client (client/src/cloud), the VS Code commands and the local
+ * The contract between the SES API client (common/cloud), the VS Code commands and the local
  * emulator (test/emulator). Wire shapes follow ses 2020-10-02 (reference §2.4, §3); only the actions
  * the extension calls are typed.
  */

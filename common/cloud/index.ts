@@ -11,5 +11,5 @@ export {
 } from './templateSync';
 export type { ApiFailure, ApiResult, Credentials, SesRegion, SesSite, TemplatesMetadata } from './types';
 // Pure helpers of the test send, kept beside the commands that use them in the editor.
-export { sendEmailRequest, templateDataOf, fillSubject, unsubscribeFor, type SendPlan } from '../api/sendPlan';
-export { templateSendConfig, defaultRegion, REGIONS, type TemplateSendConfig } from '../api/sesConfigFile';
+export { sendEmailRequest, templateDataOf, fillSubject, unsubscribeFor, type SendPlan } from './sendPlan';
+export { templateSendConfig, defaultRegion, REGIONS, type TemplateSendConfig } from './sesConfigFile';
