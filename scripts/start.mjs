@@ -37,6 +37,7 @@ await esbuild.build({
   format: 'esm',
   target: 'node20',
   logLevel: 'warning',
+  conditions: ['source'], // #common/… imports take common/*.ts, as in esbuild.mjs
 });
 
 const port = Number(process.env.PORT ?? 8080);
