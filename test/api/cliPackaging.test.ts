@@ -17,7 +17,7 @@ const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'ut
 
 const TEXT = 'Thank you for your order at the Example Shop. We are packing it now and will send the tracking number as soon as the parcel leaves our warehouse in Shenzhen. You can reply to this email with any question about your order, and our service team answers within one working day.';
 const GOOD = {
-  'mail/order.ses.html': `<html><body>\n<p>Hello {{name}}, order {{order}}.</p>\n<p>${TEXT}</p>\n<p><a href="https://example.com/unsubscribe">Unsubscribe</a></p>\n</body></html>\n`,
+  'mail/order.ses.html': `<html lang="en"><head><title>Your order</title></head><body>\n<p>Hello {{name}}, order {{order}}.</p>\n<p>${TEXT}</p>\n<p><a href="https://example.com/unsubscribe">Unsubscribe</a></p>\n</body></html>\n`,
   'mail/order.ses.txt': `Hello {{name}}, order {{order}}. ${TEXT}\n`,
   'mail/order.data.json': '{"name": "Alex", "order": "10086"}\n',
   'ses.config.json': '{\n  "templates": {\n    "mail/order": { "subject": "Your order {{order}}" }\n  }\n}\n',
