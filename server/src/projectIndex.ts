@@ -35,7 +35,8 @@ export class ProjectIndex {
     config: (document) => this.configs.get(document),
   };
 
-  constructor(private readonly documents: TextDocuments<TextDocument>, private readonly workspaceRoots: () => string[]) {}
+  /** `mayRead`: whether a file on disk may be read (the CLI refuses links out of the folders it checks). */
+  constructor(private readonly documents: TextDocuments<TextDocument>, private readonly workspaceRoots: () => string[], private readonly mayRead: (path: string) => boolean = () => true) {}
 
   /** The template a part or data file belongs to; undefined for other files. */
   templateOf(uri: string): TemplateFileName | undefined {
@@ -116,7 +117,7 @@ export class ProjectIndex {
       const info = fs.statSync(path);
       // Regular files only: a FIFO, or a symlink to /dev/zero committed to a repository, has size 0
       // and would be read forever, freezing the server.
-      if (info.isFile() && info.size <= MAX_DISK_BYTES) {
+      if (info.isFile() && info.size <= MAX_DISK_BYTES && this.mayRead(path)) {
         // Negative versions: never equal to an open buffer's version, so caches never mix the two.
         document = TextDocument.create(uri, '', -(++this.diskVersion), fs.readFileSync(path, 'utf8'));
       }

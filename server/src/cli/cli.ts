@@ -5,8 +5,18 @@ import { ACCOUNT_COMMANDS, type AccountCommand } from './account/accountArgs';
 import { runAccount } from './account/runAccount';
 import { main, VERSION } from './main';
 
+/** The current folder; a deleted one (a CI step that removed its own checkout) is said in one line, no stack trace. */
+function currentFolder(): string {
+  try {
+    return process.cwd();
+  } catch {
+    process.stderr.write('ses-template: the current folder no longer exists; run from an existing folder\n');
+    process.exit(2);
+  }
+}
+
 const io = {
-  cwd: process.cwd(),
+  cwd: currentFolder(),
   stdout: (text: string) => process.stdout.write(text),
   stderr: (text: string) => process.stderr.write(text),
   resourceDir: path.join(__dirname, '..'),

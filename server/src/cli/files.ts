@@ -11,6 +11,11 @@ const SKIPPED_FOLDERS = new Set(['node_modules']);
 
 export interface FoundFile {
   readonly file: string;
+  /**
+   * The file's name as bytes, when they are not UTF-8 (`caf\xe9.ses.html` written on a Latin-1
+   * system): `file` then holds U+FFFD for them, which names no file, and reads go through this.
+   */
+  readonly raw?: Buffer;
   /** Named on the command line: checked as a template part even when no glob matches it. */
   readonly explicit: boolean;
 }
@@ -22,24 +27,56 @@ export function findFiles(paths: readonly string[], cwd: string, errors: FileErr
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
     let stat: fs.Stats;
+    let raw: Buffer | undefined;
     try {
       stat = fs.statSync(absolute);
     } catch (error) {
-      errors.push({ path: display(absolute), message: readError(error) });
-      continue;
+      // A name given on the command line in bytes that are not UTF-8 arrives with U+FFFD: find its bytes.
+      raw = (error as NodeJS.ErrnoException).code === 'ENOENT' ? rawNameOf(absolute) : undefined;
+      const found = raw && statOrUndefined(raw);
+      if (!found) {
+        errors.push({ path: display(absolute), message: readError(error) });
+        continue;
+      }
+      stat = found;
     }
     const root = workspaceFolderOf(stat.isDirectory() ? absolute : path.dirname(absolute), cwd);
     const list = byRoot.get(root) ?? [];
     byRoot.set(root, list);
-    const add = (file: string, explicit: boolean) => {
+    const add = (file: string, explicit: boolean, rawName?: Buffer) => {
       if (seen.has(file)) return;
       seen.add(file);
-      list.push({ file, explicit });
+      list.push({ file, explicit, ...(rawName ? { raw: rawName } : {}) });
     };
-    if (stat.isDirectory()) for (const file of walk(absolute, errors, display)) add(file, false);
-    else add(absolute, true);
+    if (stat.isDirectory()) for (const file of walk(absolute, errors, display)) add(file.file, false, file.raw);
+    else add(absolute, true, raw);
   }
   return byRoot;
+}
+
+function statOrUndefined(file: Buffer): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bytes of the one entry of `file`'s folder whose name decodes (lossily) to `file`'s name. */
+function rawNameOf(file: string): Buffer | undefined {
+  const name = path.basename(file);
+  if (!name.includes('\ufffd')) return undefined;
+  try {
+    const matches = fs.readdirSync(path.dirname(file), { encoding: 'buffer' }).filter((entry) => entry.toString('utf8') === name);
+    return matches.length === 1 ? Buffer.concat([Buffer.from(path.dirname(file) + path.sep), matches[0]]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bytes of `name` in `folder` when they are not UTF-8 (so the decoded name cannot open the file). */
+function rawIfNotUtf8(folder: string, name: Buffer): Buffer | undefined {
+  return Buffer.from(name.toString('utf8'), 'utf8').equals(name) ? undefined : Buffer.concat([Buffer.from(folder + path.sep), name]);
 }
 
 /**
@@ -56,24 +93,28 @@ export function workspaceFolderOf(folder: string, cwd: string): string {
 }
 
 /** Every file under `folder`, iteratively (deep trees do not overflow), symbolic links to folders not followed. */
-function walk(folder: string, errors: FileError[], display: (file: string) => string): string[] {
-  const files: string[] = [];
+function walk(folder: string, errors: FileError[], display: (file: string) => string): Array<{ file: string; raw?: Buffer }> {
+  const files: Array<{ file: string; raw?: Buffer }> = [];
   const pending = [folder];
   while (pending.length > 0) {
     const dir = pending.pop()!;
-    let entries: fs.Dirent[];
+    let entries: Array<fs.Dirent<Buffer>>;
     try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
+      entries = fs.readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
     } catch (error) {
       errors.push({ path: display(dir), message: readError(error) });
       continue;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
+    const named = entries.map((entry) => ({ entry, name: entry.name.toString('utf8') }));
+    named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const { entry, name } of named) {
+      const full = path.join(dir, name);
       if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) pending.push(full);
-      } else if (entry.isFile() || entry.isSymbolicLink()) files.push(full);
+        if (!name.startsWith('.') && !SKIPPED_FOLDERS.has(name)) pending.push(full);
+      } else if (entry.isFile() || entry.isSymbolicLink()) {
+        const raw = rawIfNotUtf8(dir, entry.name);
+        files.push(raw ? { file: full, raw } : { file: full });
+      }
     }
   }
   return files;
@@ -99,6 +140,27 @@ export function kindOf(file: string, matchesGlob: boolean, explicit: boolean): F
   if (/\.html?$/i.test(name)) return { kind: 'part', languageId: 'ses-html' };
   if (/\.txt$/i.test(name) || !/\.[^.]+$/.test(name)) return { kind: 'part', languageId: 'ses-text' };
   return undefined;
+}
+
+export type RegularFileRead = { text: string } | { notRegular: true } | { tooLarge: true };
+
+/**
+ * A regular file's text (UTF-8, no byte order mark) if it is at most `maxBytes`; a FIFO, a device
+ * (`/dev/zero`), a socket or a folder is not read at all (reading them would block forever or grow
+ * memory without end). Opened without blocking, then checked on the open file: no race with a swap.
+ * Throws what fs throws (missing, permission).
+ */
+export function readRegularFile(file: string | Buffer, maxBytes: number): RegularFileRead {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return { notRegular: true };
+    if (stat.size > maxBytes) return { tooLarge: true };
+    const text = fs.readFileSync(fd, 'utf8');
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** A read error in words, without the stack: "no such file or folder", "permission denied", … */

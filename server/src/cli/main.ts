@@ -8,7 +8,7 @@ import { loadServerL10n } from '../serverL10n';
 import { CHECKS } from '../service/checks';
 import { helpText, localeOf, parseCliArgs, type CliOptions } from './args';
 import { computeFixes, writeFixes, type AppliedFix } from './fix';
-import { readError } from './files';
+import { readError, readRegularFile } from './files';
 import { fixAnnotations, fixLines } from './formats/fixes';
 import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
@@ -31,6 +31,9 @@ export interface CliIo {
 }
 
 /** Runs the CLI; returns its exit code (0 clean, 1 findings at or above the threshold, 2 usage or read errors). */
+/** A settings file is a few KB; anything near this is no settings file. */
+const MAX_SETTINGS_BYTES = 10 * 1024 * 1024;
+
 export function main(argv: readonly string[], io: CliIo): number {
   const locale = localeOf(argv);
   const contents = loadServerL10n(locale, path.join(io.resourceDir, 'l10n'));
@@ -57,11 +60,15 @@ export function main(argv: readonly string[], io: CliIo): number {
   if (options.config) {
     let text: string;
     try {
-      text = fs.readFileSync(path.resolve(io.cwd, options.config), 'utf8');
+      // The guard .vscode/settings.json has: a FIFO would be read forever, /dev/zero until memory runs out.
+      const file = readRegularFile(path.resolve(io.cwd, options.config), MAX_SETTINGS_BYTES);
+      if ('notRegular' in file) return fail(l10n.t('--config {0}: {1}', options.config, l10n.t('not a regular file (a pipe, device or socket); not read')));
+      if ('tooLarge' in file) return fail(l10n.t('--config {0}: {1}', options.config, l10n.t('larger than {0} MB; not read', MAX_SETTINGS_BYTES / 1024 / 1024)));
+      text = file.text;
     } catch (error) {
       return fail(l10n.t('--config {0}: {1}', options.config, readError(error)));
     }
-    const read = readSettingsText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    const read = readSettingsText(text);
     if (!read.ok) return fail(l10n.t('--config {0}: {1}', options.config, read.message));
     configLayer = read.layer;
     for (const warning of read.warnings) configWarnings.push(`${options.config}: ${warning}`);

@@ -14,7 +14,7 @@ import { createLanguageService } from '../service/languageService';
 import { dataSetFile, partFile, templateKey, type TemplateFileName } from '#common/templateFiles';
 import type { TemplateProject } from '../service/project/templateProject';
 import { normaliseSettings, type ServiceSettings } from '../service/settings';
-import { findFiles, kindOf, readError } from './files';
+import { findFiles, kindOf, readError, readRegularFile, type FoundFile } from './files';
 import { compileGlob, matchesAny } from './glob';
 import { compareFindings, type CliFinding, type FileError, type RunReport, type Severity } from './report';
 import { mergeLayers, readSettingsText, sectionOf, templateGlobsOf, type SettingsLayer } from './settingsFile';
@@ -59,8 +59,12 @@ export function runChecks(input: RunInput): RunReport {
   });
   let templates = 0;
   let files = 0;
+  const byRoot = findFiles(input.paths, input.cwd, fileErrors, display);
+  // Files are read only where their real path stays inside the folders checked: a data set linked to
+  // a file elsewhere (`~/.aws/credentials`) would otherwise be read and its values quoted in messages.
+  const roots = new FolderGuard([...byRoot.keys(), ...input.paths.map((p) => path.resolve(input.cwd, p))]);
 
-  for (const [root, found] of findFiles(input.paths, input.cwd, fileErrors, display)) {
+  for (const [root, found] of byRoot) {
     const layers: SettingsLayer[] = [];
     if (input.workspaceSettings) {
       const workspace = readWorkspaceSettings(root, display, warnings);
@@ -74,12 +78,17 @@ export function runChecks(input: RunInput): RunReport {
     const store = new FileStore();
     const seeds = new Map<string, TemplateFileName>();
     const configs: string[] = [];
-    for (const { file, explicit } of found) {
+    for (const entry of found) {
+      const { file, explicit } = entry;
       const relative = path.relative(root, file).split(path.sep).join('/');
       const kind = kindOf(file, matchesAny(relative, globs), explicit);
       if (!kind) continue;
+      if (!roots.allows(entry.raw ?? file)) {
+        roots.refused.push(display(file));
+        continue;
+      }
       const uri = fileUri(file);
-      const text = input.overlay?.get(file) ?? readText(file, fileErrors, display);
+      const text = input.overlay?.get(file) ?? readText(entry, fileErrors, display);
       if (text === undefined) continue;
       files++;
       if (text === TOO_LARGE) {
@@ -93,7 +102,11 @@ export function runChecks(input: RunInput): RunReport {
     }
 
     const rootUri = folderUri(root);
-    const index = new ProjectIndex(store.asDocuments(), () => [rootUri]);
+    const index = new ProjectIndex(store.asDocuments(), () => [rootUri], (file) => {
+      if (roots.allows(file)) return true;
+      roots.refused.push(display(file));
+      return false;
+    });
     // Templates named in a ses.config.json: their subject is checked even when they have no part here.
     // Their folder URIs are built from the config's keys unencoded (`子/`): encode them as the files' URIs are.
     for (const config of configs) {
@@ -118,6 +131,10 @@ export function runChecks(input: RunInput): RunReport {
       }
       input.onTemplate?.(project, own);
     }
+  }
+  if (roots.refused.length > 0) {
+    const names = [...new Set(roots.refused)];
+    warnings.push(l10n.t('{0} files link outside the folders checked and were not read: {1}', names.length, names.slice(0, 10).join(', ') + (names.length > 10 ? ', …' : '')));
   }
   return {
     findings: [...findings.values()].sort(compareFindings),
@@ -157,18 +174,56 @@ class FileStore {
   }
 }
 
+/** Whether a file's real path (symbolic links resolved) is inside one of the folders checked. */
+class FolderGuard {
+  private readonly realRoots: string[];
+  readonly refused: string[] = [];
+
+  constructor(roots: readonly string[]) {
+    this.realRoots = [...new Set(roots.map((root) => {
+      // A file given on the command line: its folder is the root (its data sets are beside it), not
+      // where the file links to.
+      let folder = root;
+      try {
+        if (!fs.statSync(root).isDirectory()) folder = path.dirname(root);
+      } catch {
+        folder = path.dirname(root);
+      }
+      return realPath(folder) ?? folder;
+    }))];
+  }
+
+  allows(file: string | Buffer): boolean {
+    const real = realPath(file);
+    if (real === undefined) return true; // missing: the read reports it
+    return this.realRoots.some((root) => real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
+  }
+}
+
+function realPath(file: string | Buffer): string | undefined {
+  try {
+    return fs.realpathSync.native(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 const TOO_LARGE = Symbol('too large');
 
-/** The text of a file as the editor would hold it (UTF-8, no byte order mark); errors are recorded. */
-function readText(file: string, errors: FileError[], display: (file: string) => string): string | typeof TOO_LARGE | undefined {
+/**
+ * The text of a file as the editor would hold it (UTF-8, no byte order mark); errors are recorded. A
+ * FIFO, device or socket is not read: an error when named on the command line, else skipped (a
+ * symbolic link to a folder among the files of a tree is no template either).
+ */
+function readText(found: FoundFile, errors: FileError[], display: (file: string) => string): string | typeof TOO_LARGE | undefined {
   try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) return undefined; // a symbolic link to a folder, a socket: nothing to check
-    if (stat.size > MAX_DISK_BYTES) return TOO_LARGE;
-    const text = fs.readFileSync(file, 'utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const read = readRegularFile(found.raw ?? found.file, MAX_DISK_BYTES);
+    if ('text' in read) return read.text;
+    if ('tooLarge' in read) return TOO_LARGE;
+    if (found.explicit) errors.push({ path: display(found.file), message: l10n.t('not a regular file (a pipe, device or socket); not read') });
+    return undefined;
   } catch (error) {
-    errors.push({ path: display(file), message: readError(error) });
+    errors.push({ path: display(found.file), message: readError(error) });
     return undefined;
   }
 }
@@ -195,16 +250,16 @@ function readWorkspaceSettings(root: string, display: (file: string) => string, 
   let text: string;
   try {
     // A FIFO or a link to /dev/zero under that name would be read forever: regular, sane-sized files only.
-    const stat = fs.statSync(file);
-    if (!stat.isFile() || stat.size > MAX_DISK_BYTES) {
+    const read = readRegularFile(file, MAX_DISK_BYTES);
+    if (!('text' in read)) {
       warnings.push(l10n.t('{0}: {1}; its settings are not used', display(file), l10n.t('not a regular file of a sensible size')));
       return undefined;
     }
-    text = fs.readFileSync(file, 'utf8');
+    text = read.text;
   } catch {
     return undefined; // none: the defaults apply, as in VS Code
   }
-  const read = readSettingsText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const read = readSettingsText(text);
   if (!read.ok) {
     warnings.push(l10n.t('{0}: {1}; its settings are not used', display(file), read.message));
     return undefined;
