@@ -103,14 +103,26 @@ describe('ses-template check --fix', () => {
 
   it('keeps a byte order mark, and never writes through a symbolic link', () => {
     const dir = tempDir({ ...FLAWED, 'order.data.json': '\ufeff{"name": "A", "order": 1, "date": "d", "legacy": "x"}' });
+    // A link that stays inside the folder checked is read, but --fix does not write through it.
+    fs.mkdirSync(path.join(dir, 'shared'));
+    fs.writeFileSync(path.join(dir, 'shared', 'zh.json'), '{"name": "B", "order": 2, "date": "d"}');
+    fs.rmSync(path.join(dir, 'order.data.zh.json'));
+    fs.symlinkSync(path.join(dir, 'shared', 'zh.json'), path.join(dir, 'order.data.zh.json'));
+    const { code, stderr } = run(['--fix'], dir);
+    assert.equal(fs.readFileSync(path.join(dir, 'order.data.json'), 'utf8'), '\ufeff{"name": "A", "order": "1", "date": "d", "legacy": "x"}');
+    assert.equal(fs.readFileSync(path.join(dir, 'shared', 'zh.json'), 'utf8'), '{"name": "B", "order": 2, "date": "d"}');
+    assert.match(stderr, /order\.data\.zh\.json: a symbolic link: not fixed/);
+    assert.equal(code, 2);
+  });
+
+  it('neither reads nor fixes a data set linked to a file outside the folder checked', () => {
+    const dir = tempDir({ ...FLAWED });
     const outside = tempDir({ 'shared.data.json': '{"name": "B", "order": 2, "date": "d"}' });
     fs.rmSync(path.join(dir, 'order.data.zh.json'));
     fs.symlinkSync(path.join(outside, 'shared.data.json'), path.join(dir, 'order.data.zh.json'));
-    const { code, stderr } = run(['--fix'], dir);
-    assert.equal(fs.readFileSync(path.join(dir, 'order.data.json'), 'utf8'), '\ufeff{"name": "A", "order": "1", "date": "d", "legacy": "x"}');
+    const { stderr } = run(['--fix'], dir);
     assert.equal(fs.readFileSync(path.join(outside, 'shared.data.json'), 'utf8'), '{"name": "B", "order": 2, "date": "d"}');
-    assert.match(stderr, /order\.data\.zh\.json: a symbolic link: not fixed/);
-    assert.equal(code, 2);
+    assert.match(stderr, /link outside the folders checked and were not read: order\.data\.zh\.json/);
   });
 
   it('--dry-run without --fix is a usage error', () => {
