@@ -81,9 +81,16 @@ describe('real-template patterns: the handlebars dialect', () => {
     assertMarkedRanges(run);
   });
 
-  it('in the tencent dialect the same flags are still reported', () => {
-    const run = runChecks([missingVariable], { 'welcome.ses.html': '{{#if vip}}VIP{{/if}} {{«name»}}', 'welcome.data.json': '{"x": "1"}' });
+  it('in the tencent dialect a block is tencent-dialect\'s finding: its key and the fields of #each are not also missing; plain variables are', () => {
+    const run = runChecks([missingVariable], { 'welcome.ses.html': '{{#if vip}}VIP {{«coupon»}}{{/if}} {{#each items}}{{title}} {{price}}{{/each}} {{«name»}}', 'welcome.data.json': '{"x": "1"}' });
     assertMarkedRanges(run);
+  });
+
+  it('constructs inside HTML comments go to variable-in-comment, not tencent-dialect', () => {
+    const run = runChecks([tencentDialect, variableInComment], { 'welcome.ses.html': '<!-- audience «{{Audience Segment}}» --><p>{{name}}</p>' });
+    assertMarkedRanges(run);
+    assert.equal(run.all[0].code, 'variable-in-comment');
+    assert.match(messageOf(run.all[0]), /\(`\{\{Audience Segment\}\}`\)/);
   });
 
   it("TemplateData's rules (complex-value, non-string-value, template-data-too-large) apply only in the tencent dialect", () => {

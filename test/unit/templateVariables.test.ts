@@ -38,9 +38,9 @@ describe('variables in the handlebars dialect: scopes and block params', () => {
     });
   }
 
-  it('the same template in the tencent dialect: only plain variables, the rest are dialect problems', () => {
+  it('the same template in the tencent dialect: only plain variables, the rest are dialect problems (a block\'s key is read, its fields are inside it)', () => {
     const { uses, constructs } = names('{{name}} {{#each items}}{{title}}{{/each}} {{{raw}}} {{a.b}} {{~x~}} {{!-- c --}}', 'tencent');
-    assert.deepEqual(uses, ['name@name', 'title@title']);
+    assert.deepEqual(uses, ['name@name', 'items@items', 'title@title']);
     assert.deepEqual(constructs.sort(), ['block', 'comment', 'path', 'unescaped', 'whitespace-control']);
   });
 });

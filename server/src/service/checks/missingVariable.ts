@@ -6,7 +6,8 @@ import type { Check } from './types';
  * A variable of a part or the subject that a data set lacks: once per variable per document, at its
  * first use. Not reported: uses inside HTML comments (variable-in-comment says what is unknown about
  * them), and in the handlebars dialect a key read only as a condition (`{{#if flag}}`, `{{#flag}}`):
- * a missing key is false there, which data sets use on purpose.
+ * a missing key is false there, which data sets use on purpose. In the tencent dialect, the keys a
+ * block reads and the fields inside `{{#each}}` are left to tencent-dialect, which reports the block.
  */
 export const missingVariable: Check = {
   meta: { id: 'missing-variable', defaultSeverity: 'error' },
@@ -17,7 +18,7 @@ export const missingVariable: Check = {
     for (const { document, variables } of variableSources(project)) {
       const seen = new Set<string>();
       for (const use of variables.uses) {
-        if (seen.has(use.name) || use.inComment) continue;
+        if (seen.has(use.name) || use.inComment || use.inBlock) continue;
         if (use.condition) continue; // reported at its first plain use, if it has one
         seen.add(use.name);
         const lacking = setsLacking(sets, use.name);

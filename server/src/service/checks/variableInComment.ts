@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { tag } from './common';
+import { code, tag } from './common';
 import type { Check } from './types';
 
 /**
@@ -14,13 +14,17 @@ export const variableInComment: Check = {
     // Handlebars renders inside HTML comments like anywhere else, and a missing value is empty there.
     if (project.dialect !== 'tencent') return;
     for (const part of project.parts) {
-      const inComments = part.variables.uses.filter((use) => use.inComment);
-      if (inComments.length === 0) continue;
-      const names = [...new Set(inComments.map((use) => use.name))];
-      const listed = names.slice(0, 5).map(tag).join(', ') + (names.length > 5 ? ', …' : '');
+      const text = part.document.getText();
+      const found = [
+        ...part.variables.uses.filter((use) => use.inComment).map((use) => ({ start: use.start, end: use.end, shown: tag(use.name) })),
+        ...(part.variables.commentConstructs ?? []).map((problem) => ({ start: problem.start, end: problem.end, shown: code(text.slice(problem.start, problem.end)) })),
+      ].sort((a, b) => a.start - b.start);
+      if (found.length === 0) continue;
+      const names = [...new Set(found.map((f) => f.shown))];
+      const listed = names.slice(0, 5).join(', ') + (names.length > 5 ? ', …' : '');
       report(part.document, {
-        start: inComments[0].start,
-        end: inComments[0].end,
+        start: found[0].start,
+        end: found[0].end,
         message: l10n.t('This part has placeholders inside HTML comments ({0}). Whether Tencent SES fills placeholders inside comments is undocumented, so they are not checked against the data sets. If they are notes for authors, write them without braces; if a value matters, move it out of the comment.', listed),
       });
     }

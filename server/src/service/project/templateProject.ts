@@ -58,7 +58,7 @@ export interface ConfigModel {
 
 export function buildPart(uri: string, kind: PartKind, document: TextDocument, parsed: ParsedTemplate, dialect: Dialect): PartModel {
   let variables: TemplateVariables = parsed.status === 'ok' ? collectVariables(document, parsed.ast, dialect) : { uses: [], dialectProblems: [] };
-  if (kind === 'html' && variables.uses.length > 0) variables = markCommentUses(variables, htmlComments(document.getText()));
+  if (kind === 'html' && (variables.uses.length > 0 || variables.dialectProblems.length > 0)) variables = markCommentUses(variables, htmlComments(document.getText()));
   return { uri, kind, document, parsed, variables };
 }
 

@@ -22,6 +22,11 @@ export interface VariableUse {
    * `{{#flag}}…{{/flag}}`, where a missing key is simply false.
    */
   readonly condition?: boolean;
+  /**
+   * Tencent dialect: inside `{{#each}}`, `{{#with}}` or a section, which tencent-dialect reports; the
+   * name is an item's field, not a key of the TemplateData.
+   */
+  readonly inBlock?: boolean;
 }
 
 /** A Handlebars construct beyond a plain `{{variable}}`, which Tencent SES does not process. */
@@ -34,6 +39,8 @@ export interface DialectProblem {
 export interface TemplateVariables {
   readonly uses: readonly VariableUse[];
   readonly dialectProblems: readonly DialectProblem[];
+  /** Tencent dialect: constructs inside HTML comments (`<!-- {{Audience Segment}} -->`), reported by variable-in-comment rather than as dialect problems. */
+  readonly commentConstructs?: readonly DialectProblem[];
 }
 
 type Node = hbs.AST.Node & { loc: hbs.AST.SourceLocation };
@@ -70,6 +77,9 @@ export function collectVariables(document: TextDocument, ast: hbs.AST.Program, d
     return tag ? { start: baseOffset + at, end: baseOffset + at + tag[0].length } : undefined;
   }
 
+  /** Tencent dialect: how many context-changing blocks (`#each`, `#with`, sections) enclose the node visited. */
+  let blockDepth = 0;
+
   function usePath(path: hbs.AST.PathExpression, tag: Node, scopes: Scope[], condition = false): void {
     const name = resolve(path, scopes);
     if (name === undefined) return;
@@ -80,7 +90,7 @@ export function collectVariables(document: TextDocument, ast: hbs.AST.Program, d
     const at = pathText.indexOf(name, prefix);
     const nameStart = start + (at >= 0 ? at : 0);
     const tagRange = range(tag);
-    uses.push({ name, start: nameStart, end: at >= 0 ? nameStart + name.length : end, tagStart: tagRange.start, tagEnd: tagRange.end, ...(condition ? { condition } : {}) });
+    uses.push({ name, start: nameStart, end: at >= 0 ? nameStart + name.length : end, tagStart: tagRange.start, tagEnd: tagRange.end, ...(condition ? { condition } : {}), ...(blockDepth > 0 ? { inBlock: true } : {}) });
   }
 
   function useValue(value: hbs.AST.Expression, tag: Node, scopes: Scope[]): void {
@@ -118,7 +128,15 @@ export function collectVariables(document: TextDocument, ast: hbs.AST.Program, d
           flag('block', b);
           const elseAt = b.inverse && !(b.inverse as { chained?: boolean }).chained ? elseTag(b) : undefined;
           if (elseAt) dialectProblems.push({ construct: 'else', ...elseAt });
+          // The keys the block reads are used (unused-data-key), but reported by tencent-dialect, not as missing.
+          const name = b.path.type === 'PathExpression' ? (b.path as hbs.AST.PathExpression).original : '';
+          const sectionKey = b.params.length === 0 && !b.hash && b.path.type === 'PathExpression' && !BUILTIN_BLOCKS.has(name);
+          if (sectionKey) usePath(b.path as hbs.AST.PathExpression, b, scopes, true);
+          for (const param of b.params) if (param.type === 'PathExpression') usePath(param as hbs.AST.PathExpression, b, scopes, true);
+          const changesContext = sectionKey || CONTEXT_HELPERS.has(name);
+          if (changesContext) blockDepth++;
           visitProgram(b.program, scopes);
+          if (changesContext) blockDepth--;
           visitProgram(b.inverse, scopes);
           return;
         }
@@ -189,22 +207,27 @@ export function htmlComments(text: string): Array<{ start: number; end: number }
 
 /** `variables` with each use inside one of `comments` (sorted, disjoint ranges) marked `inComment`. */
 export function markCommentUses(variables: TemplateVariables, comments: ReadonlyArray<{ start: number; end: number }>): TemplateVariables {
-  if (comments.length === 0 || variables.uses.length === 0) return variables;
-  const uses = variables.uses.map((use) => {
-    // The last comment starting at or before the tag (binary search: uses of block inverses come out of order).
+  if (comments.length === 0) return variables;
+  /** Whether [start, end) lies in a comment: the last one starting at or before it (binary search: uses of block inverses come out of order). */
+  const inside = (start: number, end: number): boolean => {
     let low = 0;
     let high = comments.length - 1;
     let found = -1;
     while (low <= high) {
       const mid = (low + high) >> 1;
-      if (comments[mid].start <= use.tagStart) {
+      if (comments[mid].start <= start) {
         found = mid;
         low = mid + 1;
       } else high = mid - 1;
     }
-    return found >= 0 && use.tagEnd <= comments[found].end ? { ...use, inComment: true } : use;
+    return found >= 0 && end <= comments[found].end;
+  };
+  const uses = variables.uses.map((use) => {
+    return inside(use.tagStart, use.tagEnd) ? { ...use, inComment: true } : use;
   });
-  return { ...variables, uses };
+  const dialectProblems = variables.dialectProblems.filter((problem) => !inside(problem.start, problem.end));
+  const commentConstructs = variables.dialectProblems.filter((problem) => inside(problem.start, problem.end));
+  return { ...variables, uses, dialectProblems, ...(commentConstructs.length > 0 ? { commentConstructs } : {}) };
 }
 
 function tencentProblem(m: hbs.AST.MustacheStatement): DialectProblem['construct'] | undefined {
