@@ -55,7 +55,7 @@ describe('ses-template-check (node dist/cli.js)', () => {
     // legacy/win-back.html is a template only through examples/.vscode/settings.json's templateGlobs
     assert.ok(lines.includes('legacy/win-back.html:10:3 error handlebars-syntax The block `{{#if}}` is never closed: add `{{/if}}` where it should end.'), stdout);
     // grouped by file: a blank line before each new file, the summary last
-    assert.match(lines.at(-2)!, /^6 errors, 11 warnings, 4 infos, 0 hints in 9 files \(7 templates checked in \d+ ms\)\.$/);
+    assert.match(lines.at(-2)!, /^6 errors, 11 warnings, 4 infos, 0 hints in 9 of \d+ files \(7 templates checked in \d+ ms\)\.$/);
     assert.equal(lines.at(-3), '');
     const files = lines.filter((l) => l.includes(':')).map((l) => l.slice(0, l.indexOf(':')));
     assert.deepEqual(files, [...files].sort(), 'sorted by path');
@@ -66,13 +66,13 @@ describe('ses-template-check (node dist/cli.js)', () => {
     assert.equal(code, 1);
     assert.ok(stdout.split('\n').includes('examples/' + PASSWORD_RESET), stdout);
     assert.doesNotMatch(stdout, /welcome/);
-    assert.match(stdout, /\(1 templates checked in \d+ ms\)/);
+    assert.match(stdout, /\(1 template checked in \d+ ms\)/);
   });
 
   it('a clean template: exit 0 and only the summary', () => {
     const { code, stdout, stderr } = run([path.join(FIXTURES, 'clean')]);
     assert.equal(stderr, '');
-    assert.match(stdout, /^No problems \(1 templates checked in \d+ ms\)\.\n$/);
+    assert.match(stdout, /^No problems in \d+ files? \(1 template checked in \d+ ms\)\.\n$/);
     assert.equal(code, 0);
   });
 
@@ -83,8 +83,8 @@ describe('ses-template-check (node dist/cli.js)', () => {
     assert.deepEqual(Object.keys(output), ['version', 'tool', 'summary', 'findings', 'fileErrors', 'warnings']);
     assert.equal(output.version, 1);
     assert.equal(output.tool.name, 'ses-template-check');
-    assert.deepEqual(Object.keys(output.summary), ['templates', 'files', 'errors', 'warnings', 'infos', 'hints', 'unreadable', 'durationMs', 'exitCode']);
-    assert.deepEqual({ ...output.summary, durationMs: 0 }, { templates: 7, files: 17, errors: 6, warnings: 11, infos: 4, hints: 0, unreadable: 0, durationMs: 0, exitCode: 1 });
+    assert.deepEqual(Object.keys(output.summary), ['templates', 'files', 'filesWithFindings', 'errors', 'warnings', 'infos', 'hints', 'unreadable', 'durationMs', 'exitCode']);
+    assert.deepEqual({ ...output.summary, durationMs: 0 }, { templates: 7, files: 17, filesWithFindings: 9, errors: 6, warnings: 11, infos: 4, hints: 0, unreadable: 0, durationMs: 0, exitCode: 1 });
     const coupon = output.findings.find((f) => f.path === 'welcome.ses.html' && f.code === 'missing-variable');
     assert.deepEqual(coupon, {
       path: 'welcome.ses.html', line: 9, column: 73, endLine: 9, endColumn: 79, severity: 'error', code: 'missing-variable',
@@ -140,7 +140,8 @@ describe('ses-template-check (node dist/cli.js)', () => {
     const { code, stdout } = run(['--locale', 'zh-cn', 'password-reset.ses.html'], EXAMPLES);
     assert.equal(code, 1);
     assert.match(stdout, /^password-reset\.ses\.html:9:71 error handlebars-syntax 此处的 `\{\{` 没有闭合/m);
-    assert.match(stdout, /1 个文件中有 1 个错误/);
+    // Full-width punctuation, and no English plural endings.
+    assert.match(stdout, /^\d+ 个文件中有 1 个存在问题：1 个错误、\d+ 个警告、\d+ 条信息、0 条提示（已检查 1 个模板，用时 \d+ 毫秒）。$/m);
   });
 
   it('--config turns a check off (VS Code settings shape), over the workspace settings; a bad config is a usage error', () => {
@@ -263,6 +264,18 @@ describe('ses-template-check (node dist/cli.js)', () => {
     const result = spawnSync(process.execPath, [CLI, dir], { encoding: 'utf8', timeout: 20_000 });
     assert.equal(result.error, undefined, 'the CLI finished');
     assert.match(result.stderr + result.stdout, /settings\.json: not a regular file of a sensible size; its settings are not used/);
+  });
+
+  it('a file named with an extension of another template language is checked as HTML; a named JSON that is no data set is an error', () => {
+    const dir = tempDir({ 'welcome.tpl': '<p>Hi {{name}</p>', 'mail.blade.php': '<img src="logo.png">', 'notes.json': '{}' });
+    const tpl = run(['welcome.tpl', 'mail.blade.php', '--no-workspace-settings'], dir);
+    assert.equal(tpl.code, 1, tpl.stdout);
+    assert.match(tpl.stdout, /^welcome\.tpl:1:\d+ error handlebars-syntax /m);
+    assert.match(tpl.stdout, /^mail\.blade\.php:1:\d+ error image-relative-url /m);
+    assert.match(tpl.stdout, /\(2 templates checked in \d+ ms\)/);
+    const json = run(['notes.json', '--no-workspace-settings'], dir);
+    assert.equal(json.code, 2);
+    assert.match(json.stdout + json.stderr, /notes\.json: not a template part, data set \(name\.data\.json\) or ses\.config\.json/);
   });
 
   it('a broken ses.config.json is an error on the file, in English and Chinese (exit 1)', () => {

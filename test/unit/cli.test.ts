@@ -1,5 +1,8 @@
 // The pure parts of ses-template-check: globs, arguments, settings files, exit codes and output formats.
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
+import { loadServerL10n } from '../../server/src/serverL10n';
 import { describe, it } from 'node:test';
 import { parseCliArgs } from '../../server/src/cli/args';
 import { escapeData, escapeProperty, formatGithub } from '../../server/src/cli/formats/github';
@@ -104,8 +107,26 @@ describe('ses-template-check: exit codes and formats', () => {
   });
   it('text: one line per finding, a blank line between files, the summary', () => {
     const text = formatText(report([finding(), finding({ line: 4 }), finding({ path: 'b.ses.txt', severity: 'info', code: 'no-data-set' })]));
-    assert.equal(text, 'a.ses.html:2:3 error handlebars-syntax m\na.ses.html:4:3 error handlebars-syntax m\n\nb.ses.txt:2:3 info no-data-set m\n\n2 errors, 0 warnings, 1 infos, 0 hints in 2 files (1 templates checked in 5 ms).\n');
-    assert.equal(formatText(report([])), 'No problems (1 templates checked in 5 ms).\n');
+    assert.equal(text, 'a.ses.html:2:3 error handlebars-syntax m\na.ses.html:4:3 error handlebars-syntax m\n\nb.ses.txt:2:3 info no-data-set m\n\n2 errors, 0 warnings, 1 info, 0 hints in 2 of 1 file (1 template checked in 5 ms).\n');
+    assert.equal(formatText(report([])), 'No problems in 1 file (1 template checked in 5 ms).\n');
+  });
+
+  it('text: plural rules in English, the same file counts as JSON (with findings, checked)', () => {
+    const many = report([finding(), finding({ severity: 'warning' }), finding({ path: 'b.ses.txt', severity: 'warning' })], { templates: 3, files: 7, fileErrors: [{ path: 'x', message: 'm' }] });
+    assert.match(formatText(many), /^1 error, 2 warnings, 0 infos, 0 hints in 2 of 7 files \(3 templates checked in 5 ms\)\. 1 path could not be read\.$/m);
+    const json = JSON.parse(formatJson(many, 1, '0.1.0')) as { summary: { files: number; filesWithFindings: number } };
+    assert.deepEqual([json.summary.filesWithFindings, json.summary.files], [2, 7]);
+  });
+
+  it('text: Chinese with full-width punctuation', () => {
+    l10n.config({ contents: loadServerL10n('zh-cn', path.join(__dirname, '..', '..', '..', 'l10n'))! });
+    try {
+      const many = report([finding(), finding({ severity: 'info' })], { templates: 2, files: 3 });
+      assert.match(formatText(many), /^3 个文件中有 1 个存在问题：1 个错误、0 个警告、1 条信息、0 条提示（已检查 2 个模板，用时 5 毫秒）。$/m);
+      assert.match(formatText(report([])), /^1 个文件，没有问题（已检查 1 个模板，用时 5 毫秒）。$/m);
+    } finally {
+      l10n.config({ contents: {} });
+    }
   });
   it('github: escapes what would end or alter a workflow command', () => {
     assert.equal(escapeData('50% off\r\nnext'), '50%25 off%0D%0Anext');

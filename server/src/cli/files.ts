@@ -126,9 +126,9 @@ export type FileKind =
   | { kind: 'config' };
 
 /**
- * What a file is to the checks, as the editor decides it: `*.ses.html` / `*.ses.txt` always parts,
- * files matched by the template globs parts when they are HTML or plain text (the editor switches
- * only `html` and `plaintext` documents to the template languages), data sets, ses.config.json.
+ * What a file is to the checks: `*.ses.html` / `*.ses.txt` always parts, data sets, ses.config.json;
+ * a file named on the command line or matched by the template globs is a part whatever its extension
+ * (text for `.txt` and no extension, else HTML).
  */
 export function kindOf(file: string, matchesGlob: boolean, explicit: boolean): FileKind | undefined {
   const name = path.basename(file);
@@ -137,8 +137,11 @@ export function kindOf(file: string, matchesGlob: boolean, explicit: boolean): F
   const ses = /\.ses\.(html|txt)$/i.exec(name);
   if (ses) return { kind: 'part', languageId: ses[1].toLowerCase() === 'html' ? 'ses-html' : 'ses-text' };
   if (!matchesGlob && !explicit) return undefined;
-  if (/\.html?$/i.test(name)) return { kind: 'part', languageId: 'ses-html' };
   if (/\.txt$/i.test(name) || !/\.[^.]+$/.test(name)) return { kind: 'part', languageId: 'ses-text' };
+  // `.html`, and template languages' own extensions (`.tpl`, `.ftl`, `.blade.php`, `.hbs`), are HTML
+  // parts. A file named on the command line with another extension is too (skipping it would report
+  // "no problems"), except JSON, which is no template: the caller reports it.
+  if (TEMPLATE_EXTENSION.test(name) || (explicit && !/\.json$/i.test(name))) return { kind: 'part', languageId: 'ses-html' };
   return undefined;
 }
 
@@ -162,6 +165,9 @@ export function readRegularFile(file: string | Buffer, maxBytes: number): Regula
     fs.closeSync(fd);
   }
 }
+
+/** Extensions of HTML and of template languages whose output is HTML. */
+const TEMPLATE_EXTENSION = /\.(?:x?html?|shtml|tpl|ftlh?|php|hbs|handlebars|mustache|liquid|njk|jinja2?|j2|twig|ejs|erb|vm|jsp|cshtml|razor)$/i;
 
 /** A read error in words, without the stack: "no such file or folder", "permission denied", … */
 export function readError(error: unknown): string {

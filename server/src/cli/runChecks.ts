@@ -82,7 +82,11 @@ export function runChecks(input: RunInput): RunReport {
       const { file, explicit } = entry;
       const relative = path.relative(root, file).split(path.sep).join('/');
       const kind = kindOf(file, matchesAny(relative, globs), explicit);
-      if (!kind) continue;
+      if (!kind) {
+        // A path the user named is checked or is an error, never skipped without a word.
+        if (explicit) fileErrors.push({ path: display(file), message: l10n.t('not a template part, data set (name.data.json) or ses.config.json') });
+        continue;
+      }
       if (!roots.allows(entry.raw ?? file)) {
         roots.refused.push(display(file));
         continue;

@@ -12,6 +12,7 @@ export function formatJson(report: RunReport, exitCode: number, toolVersion: str
     summary: {
       templates: report.templates,
       files: report.files,
+      filesWithFindings: new Set(report.findings.map((f) => f.path)).size,
       errors: counts.error,
       warnings: counts.warning,
       infos: counts.info,
