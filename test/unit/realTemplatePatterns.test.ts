@@ -7,6 +7,8 @@ import { imageCssBackground } from '../../server/src/service/checks/imageCssBack
 import { imageHeavyEmail } from '../../server/src/service/checks/imageHeavyEmail';
 import { imageMissingSize } from '../../server/src/service/checks/imageMissingSize';
 import { unsupportedHtml } from '../../server/src/service/checks/unsupportedHtml';
+import { linkEmpty } from '../../server/src/service/checks/linkEmpty';
+import { linkInsecure } from '../../server/src/service/checks/linkInsecure';
 import { complexValue } from '../../server/src/service/checks/complexValue';
 import { missingVariable } from '../../server/src/service/checks/missingVariable';
 import { nonStringValue } from '../../server/src/service/checks/nonStringValue';
@@ -181,5 +183,34 @@ describe('real-template patterns: web fonts', () => {
   });
   it('@font-face is reported when a font-family names it alone, in a rule or a style attribute', () => {
     assertMarkedRanges(runChecks([unsupportedHtml], html(face + " h1 { font-family: Arial, sans-serif; }</style><p style=\"font-family: 'Brand Sans'\">x</p>")));
+  });
+});
+
+describe('real-template patterns: problems the checks missed', () => {
+  it('inline event handlers are reported at the attribute; on-like names that are no handlers are not', () => {
+    const run = runChecks([unsupportedHtml], html('<a href="https://x.cn" «onclick»="track()" «onMouseOver»="x()">Go</a><td one="1" on="x" data-on="y">'));
+    assertMarkedRanges(run);
+    assert.match(messageOf(run.all[0]), /Email clients strip event handlers such as `onclick`/);
+  });
+
+  it('stylesheets and web fonts over http:// are insecure; https ones are not', () => {
+    const run = runChecks([linkInsecure], html('<link rel="stylesheet" href="«http://fonts.example.com/a.css»"><style>@import url(«http://fonts.example.com/b.css»); @font-face { font-family: X; src: url(«http://x.cn/x.woff»); } @import url(https://ok.cn/c.css); .a { background: url(http://x.cn/bg.png) }</style>'));
+    assertMarkedRanges(run);
+    assert.match(messageOf(run.all[0]), /The stylesheet or web font `http:\/\/fonts\.example\.com\/a\.css` is loaded over http/);
+  });
+
+  it('a link whose href is a variable that a data set leaves empty goes nowhere; with a value it is fine', () => {
+    assertMarkedRanges(runChecks([linkEmpty], html('<a href="«{{url}}»">Go</a>', { 'welcome.data.json': '{"url": ""}', 'welcome.data.zh.json': '{"url": "https://x.cn"}' })));
+  });
+
+  it('has Chinese texts', () => {
+    l10n.config({ contents: loadServerL10n('zh-cn', path.join(__dirname, '..', '..', '..', 'l10n'))! });
+    try {
+      const text = [...runChecks([unsupportedHtml, linkInsecure], html('<a href="https://x.cn" onclick="t()">x</a><link rel="stylesheet" href="http://x.cn/a.css">')).all].map(messageOf).join('\n');
+      assert.match(text, /邮件客户端会删除 `onclick` 这类事件处理属性/);
+      assert.match(text, /样式表或网络字体 `http:\/\/x\.cn\/a\.css` 通过 http 加载/);
+    } finally {
+      l10n.config({ contents: {} });
+    }
   });
 });

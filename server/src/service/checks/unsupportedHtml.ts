@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { attribute } from '#common/htmlModel';
+import { attribute, type HtmlElement } from '#common/htmlModel';
 import { code } from './common';
 import { htmlParts, tagRange, type HtmlPart } from './htmlCommon';
 import type { Check } from './types';
@@ -93,6 +93,13 @@ function styleAttributes({ document, html }: HtmlPart): Array<{ start: number; t
   return found;
 }
 
+/** `onclick`, `onmouseover`, …: an `on` + letters attribute is an event handler in every HTML element. */
+const EVENT_HANDLER = /^on[a-z]{3,}$/;
+
+function reportEventHandlers(element: HtmlElement, found: (start: number, end: number, name: string) => void): void {
+  for (const a of element.attributes) if (EVENT_HANDLER.test(a.name)) found(a.nameStart, a.nameEnd, a.name);
+}
+
 /** `<script>`: mail clients strip it, spam filters and Tencent review reject it. */
 export const htmlScript: Check = {
   meta: { id: 'html-script', defaultSeverity: 'error' },
@@ -105,7 +112,7 @@ export const htmlScript: Check = {
 
 /**
  * HTML and CSS that email clients drop or Tencent asks not to use: forms, embeds, media, external CSS,
- * fixed positioning, web fonts. A web font is reported only when a `font-family` names it without a
+ * fixed positioning, web fonts, inline event handlers (`onclick`). A web font is reported only when a `font-family` names it without a
  * fallback after it: with fallbacks, clients that ignore `@font-face` show them, as designed.
  */
 export const unsupportedHtml: Check = {
@@ -113,8 +120,11 @@ export const unsupportedHtml: Check = {
   run({ project, report }) {
     for (const part of htmlParts(project)) {
       const { document, html } = part;
+      // One scan of the text, so that the attributes of every element are only read when a handler may be there.
+      const mayHaveHandlers = /\son[a-z]{3,}\s*=/i.test(document.getText());
       let fallbacksNamed: boolean | undefined;
       for (const element of html.elements) {
+        if (mayHaveHandlers) reportEventHandlers(element, (start, end, name) => report(document, { start, end, message: l10n.t('Email clients strip event handlers such as {0} and never run them, and spam filters and Tencent review may count them against the email. Remove the attribute.', code(name)) }));
         if (DROPPED.has(element.tag)) {
           report(document, { ...tagRange(element), message: l10n.t('Most email clients remove {0} or show it broken. Link to a web page instead.', code('<' + element.tag + '>')) });
         } else if (element.tag === 'link' && /\bstylesheet\b/i.test(attribute(element, 'rel')?.value ?? '')) {
