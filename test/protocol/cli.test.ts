@@ -208,7 +208,7 @@ describe('ses-template-check (node dist/cli.js)', () => {
     assert.equal(code, 2);
     assert.equal(stderr, 'ses-template-check: no/such/folder: no such file or folder\n');
     assert.ok(stdout.includes('examples/' + PASSWORD_RESET), stdout);
-    assert.match(stdout, /1 paths could not be read\.\n$/);
+    assert.match(stdout, /1 path could not be read\.\n$/);
     const json = JSON.parse(run(['--format', 'json', 'no/such/folder']).stdout) as JsonOutput;
     assert.deepEqual(json.fileErrors, [{ path: 'no/such/folder', message: 'no such file or folder' }]);
     assert.equal(json.summary.exitCode, 2);

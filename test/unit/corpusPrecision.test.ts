@@ -47,7 +47,8 @@ function findings(folder: string, name: string, dialect: Dialect): string[] {
   const { project } = projectFromFiles(ordered, dialect);
   const result: string[] = [];
   for (const [uri, diagnostics] of createLanguageService().validate(project, { ...DEFAULT_SETTINGS, dialect })) {
-    for (const d of diagnostics) result.push(`${uri.slice(ROOT.length)}:${d.range.start.line + 1} ${String(d.code)}`);
+    // The accessibility checks (a11y-*, issue 13) are judged by their own corpus, not this one.
+    for (const d of diagnostics) if (!String(d.code).startsWith('a11y-')) result.push(`${uri.slice(ROOT.length)}:${d.range.start.line + 1} ${String(d.code)}`);
   }
   return result.sort();
 }
