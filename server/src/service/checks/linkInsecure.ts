@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { attribute, decodeEntities } from '../html/htmlModel';
+import { attribute, decodeEntities } from '#common/htmlModel';
 import { code } from './common';
 import { attributeRange, classifyUrl, forEachLinkVariant, htmlParts, shown } from './htmlCommon';
 import type { Check } from './types';
