@@ -106,7 +106,7 @@ describe('the ses-template-check package', () => {
     write(installed, GOOD);
     const check = sh('npx', ['--no-install', 'ses-template', 'check', 'mail'], installed);
     assert.equal(check.code, 0, check.stdout + check.stderr);
-    assert.match(check.stdout, /^No problems \(1 templates checked/);
+    assert.match(check.stdout, /^No problems in 3 files \(1 template checked/);
     write(installed, { 'bad/x.ses.html': '<p>{{name</p>' });
     const zh = sh('npx', ['--no-install', 'ses-template-check', '--locale', 'zh-cn', 'bad'], installed);
     assert.equal(zh.code, 1);

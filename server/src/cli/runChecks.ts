@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { ProjectIndex } from '../projectIndex';
 import { docUrlOf, checkMeta } from '../service/checks';
+import { byCount } from '../service/checks/common';
 import { tooLargeToCheck } from '../service/checks/tooLargeToCheck';
 import { createLanguageService } from '../service/languageService';
 import { dataSetFile, partFile, templateKey, type TemplateFileName } from '#common/templateFiles';
@@ -138,7 +139,10 @@ export function runChecks(input: RunInput): RunReport {
   }
   if (roots.refused.length > 0) {
     const names = [...new Set(roots.refused)];
-    warnings.push(l10n.t('{0} files link outside the folders checked and were not read: {1}', names.length, names.slice(0, 10).join(', ') + (names.length > 10 ? ', …' : '')));
+    const listed = names.slice(0, 10).join(', ') + (names.length > 10 ? ', …' : '');
+    warnings.push(byCount(names.length,
+      () => l10n.t('1 file links outside the folders checked and was not read: {0}', listed),
+      () => l10n.t('{0} files link outside the folders checked and were not read: {1}', names.length, listed)));
   }
   return {
     findings: [...findings.values()].sort(compareFindings),
