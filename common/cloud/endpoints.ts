@@ -15,12 +15,16 @@ export function siteOfRegion(region: SesRegion): SesSite {
 }
 
 /**
- * The endpoint setting as it may be shown (error messages, reports, logs): a user name or password
- * written into it (`https://user:pass@gw`) replaced by `…`. Everything else as written.
+ * The endpoint setting as it may be shown (error messages, reports, logs): everything between the
+ * scheme and the LAST `@` replaced by `…`. A password may hold `/`, `?`, `#` or `@` unencoded
+ * (`https://u:pa/ss@gw`), and then nothing tells it from a path: any `@` is taken to end a user
+ * name or password. An endpoint with an `@` in its path loses that part in messages, never a secret.
  */
 export function endpointForDisplay(endpoint: string): string {
-  // Userinfo ends at the last `@` before the path; with or without a scheme.
-  return endpoint.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#]*@/i, '$1…@');
+  const at = endpoint.lastIndexOf('@');
+  if (at < 0) return endpoint;
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(endpoint)?.[0] ?? '';
+  return `${scheme}…${endpoint.slice(at)}`;
 }
 
 /**
@@ -41,7 +45,9 @@ export function endpointUrl(options: { region: SesRegion; endpoint?: string }): 
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new Error(`The SES endpoint "${endpointForDisplay(override)}" must use http or https, not ${url.protocol.replace(':', '')}.`);
   }
-  if (url.username || url.password) {
+  if (url.username || url.password || override.includes('@')) {
+    // An `@` anywhere is read as the end of a user name or password (see endpointForDisplay): a
+    // password with a `/` in it (`https://u:pa/ss@gw`) would otherwise pass as a host and a path.
     // Credentials in the endpoint would be sent in clear to whatever is there, and logged.
     throw new Error('The SES endpoint must not contain a user name or password.');
   }

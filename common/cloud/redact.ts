@@ -32,3 +32,42 @@ export function redact(text: string, secrets: readonly string[]): string {
   }
   return result;
 }
+
+/** C0/C1 controls, line and paragraph separators, bidi embeddings/overrides/isolates and marks: they could fake a line of output or reorder what is read. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
+
+/**
+ * Text that came from the network (an API error's code and message, a RequestId), as it may be
+ * shown: every secret masked first (so that cutting can never leave part of one visible), then
+ * control and bidi characters turned into a space, then cut to `max` characters.
+ */
+export function shownText(text: string, secrets: readonly string[], max: number): string {
+  const clean = redact(text, secrets).replace(UNSHOWABLE, ' ');
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+
+/**
+ * Masks the secrets in every string of a parsed answer (a MessageId, a template name, a review
+ * reason), in place: an endpoint could echo the key there too. Only secrets of 16 characters or
+ * more, which no real answer contains by chance; a shorter one (a proxy password) could occur in a
+ * template's base64 content, which must not be corrupted. Iterative: a hostile answer may nest deeply.
+ */
+export function redactStrings<T>(value: T, secrets: readonly string[]): T {
+  const long = secrets.filter((secret) => typeof secret === 'string' && secret.length >= MIN_PARTIAL_LENGTH);
+  if (long.length === 0) return value;
+  const fix = (text: string): string => (long.some((secret) => text.includes(secret)) ? redact(text, long) : text);
+  if (typeof value === 'string') return fix(value) as T;
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (typeof node !== 'object' || node === null) continue;
+    const record = node as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const child = record[key];
+      if (typeof child === 'string') record[key] = fix(child);
+      else if (typeof child === 'object' && child !== null) pending.push(child);
+    }
+  }
+  return value;
+}

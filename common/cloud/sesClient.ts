@@ -1,6 +1,6 @@
 import { endpointUrl } from './endpoints';
 import { parseProxyUrl, resolveProxy, type ProxyChoice } from './proxy';
-import { redact } from './redact';
+import { redact, redactStrings, shownText } from './redact';
 import { responseShapeProblem } from './responseShape';
 import { backoffDelay, isRetryable } from './retryPolicy';
 import { signTc3 } from './tc3';
@@ -47,6 +47,9 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 const DEFAULT_ATTEMPTS = 3;
 const DEFAULT_BASE_DELAY_MS = 500;
 const CONTENT_TYPE = 'application/json';
+/** Tencent's codes and RequestIds are under 80 characters, its messages under a few hundred. */
+const MAX_ID_LENGTH = 128;
+const MAX_MESSAGE_LENGTH = 1000;
 
 type Outcome<T> = { ok: true; data: T; requestId: string } | Omit<ApiFailure, 'attempts' | 'action' | 'ok'> & { ok: false };
 
@@ -66,7 +69,11 @@ export class SesClient {
       const started = Date.now();
       const outcome = await this.attempt(action, request, credentials.value, secrets, signal);
       this.log(secrets, action, attempt, maxAttempts, outcome, Date.now() - started);
-      if (outcome.ok) return { ok: true, action, data: outcome.data as SesActions[A]['response'], requestId: outcome.requestId, attempts: attempt };
+      if (outcome.ok) {
+        // What the endpoint sent is shown (a MessageId, the RequestId, template names): never with our key in it.
+        const data = redactStrings(outcome.data, secrets) as SesActions[A]['response'];
+        return { ok: true, action, data, requestId: shownText(outcome.requestId, secrets, MAX_ID_LENGTH), attempts: attempt };
+      }
       if (attempt >= maxAttempts || !isRetryable(action, outcome) || signal?.aborted) {
         return this.failed(action, outcome, attempt, secrets);
       }
@@ -157,11 +164,19 @@ export class SesClient {
       }
       return { ok: false, kind: 'network', code: 'NetworkError', message: redact(String(error), secrets) };
     }
-    return interpretAnswer(action, url, answer);
+    return interpretAnswer(action, url, answer, secrets);
   }
 
   private async failed(action: SesAction, outcome: Outcome<unknown> & { ok: false }, attempts: number, secrets: readonly string[]): Promise<ApiFailure> {
-    const failure: ApiFailure = { ...outcome, ok: false, action, attempts, message: redact(outcome.message, secrets) };
+    // The one boundary every display path goes through (notifications, the status bar, the preflight
+    // report, the CLI, logs): the code, message and RequestId come from the endpoint, which may echo
+    // the key, a token or a proxy password in any of them, or send lines and bidi controls.
+    const failure: ApiFailure = {
+      ...outcome, ok: false, action, attempts,
+      code: shownText(outcome.code, secrets, MAX_ID_LENGTH),
+      message: shownText(outcome.message, secrets, MAX_MESSAGE_LENGTH),
+      ...(outcome.requestId !== undefined ? { requestId: shownText(outcome.requestId, secrets, MAX_ID_LENGTH) } : {}),
+    };
     // Only API codes are in the knowledge base; a local code (HTTP.503, ECONNRESET) would only find a wrong match.
     if (!this.options.explain || failure.kind !== 'api') return failure;
     try {
@@ -179,7 +194,7 @@ export class SesClient {
     const requestId = outcome.requestId ? ` RequestId ${outcome.requestId}` : '';
     const line = `${action} ${this.options.region} attempt ${attempt}/${maxAttempts}: ${result} in ${ms} ms${requestId}`;
     try {
-      this.options.log(redact(line, secrets));
+      this.options.log(shownText(line, secrets, MAX_MESSAGE_LENGTH));
     } catch {
       // A broken logger must not break the call.
     }
@@ -213,7 +228,7 @@ function secretsOf(credentials: Credentials, proxy: string | undefined): string[
 }
 
 /** Maps an HTTP answer to the documented envelope (reference §1.3): 200 + Response + RequestId, Error iff failed. */
-export function interpretAnswer(action: SesAction, url: URL, answer: HttpAnswer): Outcome<unknown> {
+export function interpretAnswer(action: SesAction, url: URL, answer: HttpAnswer, secrets: readonly string[] = []): Outcome<unknown> {
   const envelope = parseEnvelope(answer.body);
   if (answer.status !== 200) {
     return {
@@ -225,7 +240,8 @@ export function interpretAnswer(action: SesAction, url: URL, answer: HttpAnswer)
     ok: false, kind: 'badResponse' satisfies ApiFailureKind, code: 'BadResponse', httpStatus: 200, requestId: envelope?.requestId,
     message: `${url.host} answered ${action} with something that is not an SES answer: ${problem}.`,
   });
-  if (envelope === undefined) return bad(`the body is not JSON (starts with ${JSON.stringify(answer.body.slice(0, 60))})`);
+  // Masked before it is cut: a cut through an echoed key would leave its first part unrecognised.
+  if (envelope === undefined) return bad(`the body is not JSON (starts with ${JSON.stringify(redact(answer.body, secrets).slice(0, 60))})`);
   if (!envelope.response) return bad('there is no Response object');
   const response = envelope.response;
   if (response.Error !== undefined) {

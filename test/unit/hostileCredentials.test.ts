@@ -28,6 +28,13 @@ describe('credentials in sesStudio.api.endpoint', () => {
     `https://admin:${PASSWORD}@[bad`,
     `admin:${PASSWORD}@gw.example.com`,
     `https://${PASSWORD}@gw.example.com/path`,
+    // A password may hold `/`, `?`, `#` and `@` unencoded: the userinfo then looks like a path.
+    `https://admin:pa/ss-${PASSWORD}@gw.example.com`,
+    `https://admin:pa?ss-${PASSWORD}@gw.example.com`,
+    `https://admin:pa#ss-${PASSWORD}@gw.example.com`,
+    `https://admin:pa@ss-${PASSWORD}@gw.example.com`,
+    `https://pa/${PASSWORD}@gw.example.com/ses`,
+    `admin:${PASSWORD}/x?y#z@gw.example.com`,
   ];
   for (const endpoint of endpoints) {
     it(`never shows the password of ${endpoint.replace(PASSWORD, '<password>')}`, () => {
@@ -38,7 +45,13 @@ describe('credentials in sesStudio.api.endpoint', () => {
 
   it('keeps an endpoint without credentials as written', () => {
     assert.equal(endpointForDisplay('http://127.0.0.1:8081'), 'http://127.0.0.1:8081');
-    assert.equal(endpointForDisplay('gw.example.com/ses?a=b@c'), 'gw.example.com/ses?a=b@c');
+    assert.equal(endpointForDisplay('https://gw.example.com/ses'), 'https://gw.example.com/ses');
+  });
+
+  it('takes any @ to end a user name or password: an @ in the path is hidden, never a password shown', () => {
+    // Nothing tells `https://pa/ss@gw` (a password with a slash) from a host `pa` with a path.
+    assert.equal(endpointForDisplay('gw.example.com/ses?a=b@c'), '…@c');
+    assert.equal(endpointForDisplay('https://admin:pa/ss@gw.example.com/ses'), 'https://…@gw.example.com/ses');
   });
 
   it('a call with such an endpoint fails with a message and log lines free of the password', async () => {

@@ -9,7 +9,7 @@ import { addressesIn, isEmailAddress, parseRecipients } from '../../client/src/a
 import { fillSubject } from '../../common/cloud/sendPlan';
 import { endpointForDisplay } from '../../common/cloud/endpoints';
 import { isExcluded, parseProxyUrl } from '../../common/cloud/proxy';
-import { redact } from '../../common/cloud/redact';
+import { redact, shownText } from '../../common/cloud/redact';
 import { configKey, configTemplateName, fileBaseName, linkedTemplates } from '../../common/cloud/templateSync';
 import { configTemplateKeys, newEntryEdits } from '../../client/src/newTemplate/configEntry';
 import { isPrivateHost } from '../../client/src/online/privateHosts';
@@ -149,6 +149,7 @@ const REGISTRY: readonly Entry[] = [
   { name: 'preview/render.ts: leadingDoctype', run: leadingDoctype, extra: [{ label: 'comments ended by `--!>`', build: repeated('<!-- --!>') }, { label: '`<!-- -- ` repeated', build: repeated('<!-- -- ') }] },
   { name: 'preview/linkElements.ts: withoutLinkElements', run: withoutLinkElements, extra: [{ label: '`<link a="` repeated', build: repeated('<link a="') }, { label: '`<link =` repeated', build: repeated('<link =') }] },
   { name: 'preview/substitute.ts: textToHtml / fillSegments (text part, subject)', run: (text) => [textToHtml(text, { a: 'x' }, (name) => name), fillSegments(text, { a: 'x' })] },
+  { name: 'cloud/redact.ts: shownText (API error codes, messages, RequestIds)', run: (text) => shownText(text, ['AKIDsecretsecret'], 1 << 30), extra: [{ label: 'line breaks and bidi controls', build: repeated('\n\u202e', 'a', 'x') }] },
   { name: 'cloud/redact.ts: redact', run: (text) => redact(text, ['AKIDsecretsecret']), extra: [{ label: 'Signature=', build: repeated('Signature=', '', 'x') }] },
   // NO_PROXY is a short list: beyond 64 KB, splitting it into 40,000 entries grows faster than linear from
   // V8's young-generation overflow, not from the algorithm.

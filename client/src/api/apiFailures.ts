@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ApiFailure } from '#common/cloud/types';
 import { showHelp } from '../commands/helpView';
+import { failureText } from './failureText';
 
 /** Codes that a fresh key (or a key with the right CAM policy) fixes. */
 function isAuthFailure(code: string): boolean {
@@ -16,26 +17,9 @@ export interface FailureOptions {
   readonly endpoint: string;
 }
 
-/** One line for the user in their language: what failed, why and what to do; RequestId last. */
+/** One line for the user in their language (failureText.ts): what failed, why and what to do; RequestId last. */
 export function describeFailure(failure: ApiFailure, endpoint: string): string {
-  const where = endpoint || vscode.l10n.t('Tencent Cloud');
-  switch (failure.kind) {
-    case 'credentials':
-      return vscode.l10n.t('No usable Tencent Cloud credentials: set them with "SES: Set Credentials", or set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY.');
-    case 'timeout':
-      return vscode.l10n.t('{0} did not answer in time (setting sesStudio.api.timeoutSeconds). Check the network or proxy, then try again.', where);
-    case 'network':
-      return vscode.l10n.t('{0} could not be reached ({1}). Check the network, the proxy (http.proxy) and sesStudio.api.endpoint.', where, failure.message);
-    case 'http':
-      return vscode.l10n.t('{0} answered HTTP {1}: the request did not reach the SES API. Check sesStudio.api.endpoint and the proxy.', where, String(failure.httpStatus ?? '?'));
-    case 'badResponse':
-      return vscode.l10n.t('{0} answered with something that is not an SES API response. Check sesStudio.api.endpoint.', where);
-    case 'api': {
-      const explanation = failure.explanation;
-      const text = explanation ? `${explanation.title}${explanation.nextStep ? ` ${explanation.nextStep}` : ''}` : failure.message;
-      return vscode.l10n.t('{0}: {1} (RequestId {2})', failure.code, text, failure.requestId ?? '-');
-    }
-  }
+  return failureText(vscode.l10n, failure, endpoint);
 }
 
 /**
