@@ -143,7 +143,9 @@ describe('emulator: request log and records', () => {
       ['ListEmailAddress', 'ap-guangzhou', 'OK'],
       ['ListBlackEmailAddress', 'ap-guangzhou', 'AuthFailure.SignatureFailure'],
     ]);
-    assert.deepEqual(emulator.requests[1].body, { Limit: 1 });
+    assert.deepEqual(emulator.requests[0].body, {});
+    assert.equal(emulator.requests[1].body, undefined, 'a wrongly signed body is never kept');
+    assert.equal(emulator.requests[1].headers['x-tc-action'], 'ListBlackEmailAddress');
     assert.equal(emulator.requests[0].headers.authorization, undefined);
     assert.equal(emulator.requests[0].headers['x-tc-action'], 'ListEmailAddress');
     assert.match(String(emulator.requests[0].requestId), /^[0-9a-f-]{36}$/);

@@ -81,6 +81,31 @@ describe('emulator CLI', () => {
     assert.ok(!printed.join('\n').includes('never-print-me') && !stderr.includes('never-print-me'));
   });
 
+  // As its own process (as under `npm start`), the emulator used to answer an oversized body at once and
+  // close the connection under a client still sending: fetch failed with EPIPE most of the time.
+  it('answers a body of 8 MB + 1 with RequestSizeLimitExceeded, every time, and keeps serving', async () => {
+    const child = startCli(['--port', '0']);
+    const exit = exitOf(child);
+    try {
+      const url = (await firstLines(child, 1))[0].replace('listening on ', '');
+      const body = `{"Pad":"${'x'.repeat(8 * 1024 * 1024 + 1 - 10)}"}`;
+      assert.equal(Buffer.byteLength(body), 8 * 1024 * 1024 + 1);
+      const answers: string[] = [];
+      for (let attempt = 0; attempt < 8; attempt++) {
+        answers.push(await signedCall(url, 'ListEmailAddress', {}, { rawBody: body }).then(
+          (result) => String(result.json?.Response?.Error?.Code),
+          (error: Error & { cause?: { code?: string } }) => `failed: ${error.cause?.code ?? error.message}`,
+        ));
+      }
+      assert.deepEqual(answers, Array(8).fill('RequestSizeLimitExceeded'));
+      const result = await signedCall(url, 'ListEmailAddress', {});
+      assert.equal(result.json?.Response?.Error, undefined, 'still serving');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    assert.equal((await exit).code, 0);
+  });
+
   it('refuses bad arguments with exit 2 and a message', async () => {
     for (const args of [['--port', 'http'], ['--secret-id', 'only-id'], ['--seed', 'no/such/seed.json'], ['--bogus']]) {
       const { code, stderr } = await exitOf(startCli(args));

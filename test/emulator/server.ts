@@ -41,32 +41,79 @@ export function maskSecretId(secretId: string | undefined): string {
 }
 
 /**
- * Reads the body, at most MAX_BODY_BYTES. A larger one (announced by Content-Length, or chunked and
- * growing past the limit) resolves as oversized at once: the caller answers RequestSizeLimitExceeded
+ * A body over the limit is still read and thrown away up to this size before the answer, so the
+ * client, still sending, is not reset under its last bytes (it would see EPIPE or ECONNRESET instead of
+ * RequestSizeLimitExceeded). Beyond it, the answer goes out at once and the connection is closed.
+ */
+const DRAIN_MAX_BYTES = 2 * MAX_BODY_BYTES;
+/** A client that stops sending while its oversized body is drained (a chunked body never ended) still gets its answer. */
+const DRAIN_IDLE_MS = 1_000;
+
+/** The history kept in `requests`, oldest first dropped: enough for tests, never unbounded (`npm start` runs for hours). */
+const HISTORY_MAX_REQUESTS = 500;
+const HISTORY_MAX_BYTES = 16 * 1024 * 1024;
+
+interface ReadBody {
+  readonly body: Buffer;
+  readonly oversized: boolean;
+  /** An oversized body was read to its end (the connection can carry the answer and stay open). */
+  readonly drained: boolean;
+}
+
+/**
+ * Reads the body, keeping at most MAX_BODY_BYTES. A larger one is discarded as it arrives; the promise
+ * resolves when it has ended (drained, up to DRAIN_MAX_BYTES), or at once when it is announced or grows
+ * beyond that, or when it stalls for DRAIN_IDLE_MS: the caller then answers RequestSizeLimitExceeded
  * and closes the connection instead of waiting for, say, 100 MB to arrive.
  */
-function readBody(req: http.IncomingMessage): Promise<{ body: Buffer; oversized: boolean }> {
+function readBody(req: http.IncomingMessage): Promise<ReadBody> {
   return new Promise((resolve, reject) => {
-    if (Number(req.headers['content-length']) > MAX_BODY_BYTES) {
-      resolve({ body: Buffer.alloc(0), oversized: true });
+    const announced = Number(req.headers['content-length']);
+    if (announced > DRAIN_MAX_BYTES) {
+      resolve({ body: Buffer.alloc(0), oversized: true, drained: false });
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
+    let idle: NodeJS.Timeout | undefined;
+    const tooLarge = (): ReadBody => ({ body: Buffer.alloc(0), oversized: true, drained: false });
+    const finish = (result: ReadBody) => {
+      clearTimeout(idle);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      if (!result.drained && result.oversized) req.pause();
+      resolve(result);
+    };
+    const oversized = () => size > MAX_BODY_BYTES || announced > MAX_BODY_BYTES;
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) {
+      if (!oversized()) {
         chunks.push(chunk);
         return;
       }
-      req.off('data', onData);
-      req.pause();
-      resolve({ body: Buffer.alloc(0), oversized: true });
+      chunks.length = 0; // never kept: only its size matters now
+      if (size > DRAIN_MAX_BYTES) {
+        finish(tooLarge());
+        return;
+      }
+      clearTimeout(idle);
+      idle = setTimeout(() => finish(tooLarge()), DRAIN_IDLE_MS);
     };
+    const onEnd = () => finish(oversized()
+      ? { body: Buffer.alloc(0), oversized: true, drained: true }
+      : { body: Buffer.concat(chunks), oversized: false, drained: false });
+    if (oversized()) idle = setTimeout(() => finish(tooLarge()), DRAIN_IDLE_MS);
     req.on('data', onData);
-    req.on('end', () => resolve({ body: Buffer.concat(chunks), oversized: false }));
+    req.on('end', onEnd);
     req.on('error', reject);
   });
+}
+
+/** Bytes a record holds: its header text and, when kept, its body. */
+function recordBytes(headers: Record<string, string>, body: Buffer | undefined): number {
+  let bytes = body?.length ?? 0;
+  for (const [name, value] of Object.entries(headers)) bytes += name.length + value.length;
+  return bytes;
 }
 
 function parseJson(body: Buffer): unknown {
@@ -88,6 +135,26 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const state = stateFromSeed(options.seed, nowSeconds());
   const faults = new FaultQueue();
   const requests: ReceivedRequest[] = [];
+  const historyLimit = { requests: options.history?.requests ?? HISTORY_MAX_REQUESTS, bytes: options.history?.bytes ?? HISTORY_MAX_BYTES };
+  /** Bytes of each record in `requests`, same order. */
+  const recordSizes: number[] = [];
+  let historyBytes = 0;
+
+  /** Keeps the record, dropping the oldest ones beyond the count or byte limit (the newest is always kept). */
+  function remember(record: ReceivedRequest, bytes: number): void {
+    requests.push(record);
+    recordSizes.push(bytes);
+    historyBytes += bytes;
+    let drop = 0;
+    while (requests.length - drop > 1 && (requests.length - drop > historyLimit.requests || historyBytes > historyLimit.bytes)) {
+      historyBytes -= recordSizes[drop];
+      drop++;
+    }
+    if (drop) {
+      requests.splice(0, drop);
+      recordSizes.splice(0, drop);
+    }
+  }
 
   function respond(res: http.ServerResponse, req: http.IncomingMessage, response: Record<string, unknown>): void {
     const traceId = headerText(req, 'x-tc-traceid');
@@ -117,7 +184,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
 
   /** Everything between the transport and the action handler; throws ApiError on the first problem. */
-  function callAction(req: http.IncomingMessage, body: Buffer, oversized: boolean): Record<string, unknown> {
+  function callAction(req: http.IncomingMessage, body: Buffer, oversized: boolean, signature: ApiError | undefined): Record<string, unknown> {
     if (req.method !== 'POST') {
       throw new ApiError(req.method === 'GET' ? 'UnsupportedOperation' : 'UnsupportedProtocol', 'The emulator accepts POST with a JSON body only.');
     }
@@ -130,7 +197,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (!handler) throw new ApiError('InvalidAction', `The action \`${action}\` does not exist.`);
     if (version !== SES_API_VERSION) throw new ApiError('NoSuchVersion', `The version \`${version}\` of ses does not exist.`);
 
-    verifySignature({ headers: req.headers, body }, credentials, nowSeconds());
+    if (signature) throw signature;
 
     const region = headerText(req, 'x-tc-region');
     if (!region) throw new ApiError('MissingParameter', 'The request is missing a required parameter `Region`.');
@@ -144,6 +211,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     return handler(params as Record<string, unknown>, { state, nowSeconds: nowSeconds() });
   }
 
+  function signatureProblem(req: http.IncomingMessage, body: Buffer): ApiError | undefined {
+    try {
+      verifySignature({ headers: req.headers, body }, credentials, nowSeconds());
+      return undefined;
+    } catch (error) {
+      return error instanceof ApiError ? error : new ApiError('AuthFailure.SignatureFailure');
+    }
+  }
+
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const receivedAt = now();
     const action = headerText(req, 'x-tc-action') ?? '';
@@ -151,16 +227,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     for (const [name, value] of Object.entries(req.headers)) {
       if (name !== 'authorization' && value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
-    const { body, oversized } = await readBody(req);
-    // The rest of an oversized body is never read: the connection cannot carry another request.
-    if (oversized) {
+    const { body, oversized, drained } = await readBody(req);
+    // Not read to its end, the rest of an oversized body would be taken for the next request.
+    if (oversized && !drained) {
       res.setHeader('Connection', 'close');
       res.on('finish', () => req.socket.destroySoon());
     }
+    // Checked once, here: an unsigned (or wrongly signed) request's body is never kept, only its headers.
+    const signature = req.method === 'POST' && !oversized ? signatureProblem(req, body) : undefined;
+    const signed = req.method === 'POST' && !oversized && signature === undefined;
     const record: ReceivedRequest = {
-      action, region: headerText(req, 'x-tc-region'), headers, body: oversized ? undefined : parseJson(body), resultCode: '', receivedAt,
+      action, region: headerText(req, 'x-tc-region'), headers, body: signed ? parseJson(body) : undefined, resultCode: '', receivedAt,
     };
-    requests.push(record);
+    remember(record, recordBytes(headers, signed ? body : undefined));
 
     let outcome: Outcome;
     const { latency, outcome: fault } = faults.take(action);
@@ -170,7 +249,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     } else {
       const requestId = randomUUID();
       try {
-        respond(res, req, { ...callAction(req, body, oversized), RequestId: requestId });
+        respond(res, req, { ...callAction(req, body, oversized, signature), RequestId: requestId });
         outcome = { code: 'OK', requestId };
       } catch (error) {
         const apiError = error instanceof ApiError ? error : new ApiError('InternalError');
@@ -201,6 +280,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     port,
     state,
     requests,
+    history: () => ({ requests: requests.length, bytes: historyBytes }),
     inject: (fault) => faults.inject(fault),
     clearFaults: () => faults.clear(),
     close: () => new Promise<void>((resolve, reject) => {

@@ -15,6 +15,11 @@ export interface EmulatorOptions {
   now?: () => number;
   /** One line per request: action, masked SecretId, result code. Never the secret key. */
   log?: (line: string) => void;
+  /**
+   * Limits of `requests`, the oldest dropped first (defaults: 500 requests, 16 MB of headers and kept
+   * bodies): the emulator runs for hours under `npm start`.
+   */
+  history?: { requests?: number; bytes?: number };
 }
 
 export interface EmulatorHandle {
@@ -22,7 +27,10 @@ export interface EmulatorHandle {
   url: string;
   port: number;
   state: EmulatorState;
+  /** The latest requests, oldest first, within the `history` limits. */
   requests: ReceivedRequest[];
+  /** What `requests` holds: how many, and the bytes of their headers and kept bodies. */
+  history(): { requests: number; bytes: number };
   /** Queues a fault for the next matching request(s). */
   inject(fault: Fault): void;
   clearFaults(): void;
@@ -49,7 +57,7 @@ export interface ReceivedRequest {
   region?: string;
   /** Lower-case header names; `authorization` removed. */
   headers: Record<string, string>;
-  /** Parsed JSON body, or undefined when it was not JSON. */
+  /** Parsed JSON body; undefined when it was not JSON, too large, or not correctly signed (never kept). */
   body: unknown;
   /** `OK`, the API error code, or `fault:<kind>` / `http:<status>` for injected faults. */
   resultCode: string;
