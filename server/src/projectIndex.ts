@@ -105,6 +105,34 @@ export class ProjectIndex {
     this.configs.delete(uri);
   }
 
+  /**
+   * Forgets what was read from disk for folders that no open document is in or under any more (file
+   * contents, their parses, folder listings, the ses.config.json looked for): they were kept for the
+   * templates being edited, and a session that opens and closes thousands of template folders must
+   * not keep an entry for each. Returns whether a folder (URI ending in `/`) is still live, for the
+   * server's own per-folder state.
+   */
+  release(): (folder: string) => boolean {
+    const live = new Set<string>();
+    for (const document of this.documents.all()) {
+      // The document's folder and every folder above it (where its ses.config.json is looked for);
+      // stops at the first one already seen, so the walk costs each folder once.
+      for (let folder = folderOf(document.uri); folder && !live.has(folder); folder = parentFolder(folder)) live.add(folder);
+    }
+    for (const uri of this.onDisk.keys()) {
+      if (live.has(folderOf(uri))) continue;
+      this.onDisk.delete(uri);
+      this.closed(uri);
+    }
+    for (const folder of this.listings.keys()) if (!live.has(folder)) this.listings.delete(folder);
+    return (folder) => live.has(folder);
+  }
+
+  /** Entries kept per folder or file read (for the test that they are released). */
+  retained(): { filesRead: number; listings: number } {
+    return { filesRead: this.onDisk.size, listings: this.listings.size };
+  }
+
   private get(uri: string): TextDocument | undefined {
     return this.documents.get(uri) ?? this.readDisk(uri);
   }
@@ -174,6 +202,17 @@ export class ProjectIndex {
       folder = parent;
     }
   }
+}
+
+/** `scheme://authority/a/b/` for `scheme://authority/a/b/c`. */
+function folderOf(uri: string): string {
+  return uri.slice(0, uri.lastIndexOf('/') + 1);
+}
+
+/** The folder above `folder` (which ends in `/`): `file:///` above `file:///a/`, '' above that. */
+function parentFolder(folder: string): string {
+  const parent = folder.slice(0, folder.lastIndexOf('/', folder.length - 2) + 1);
+  return parent.endsWith('://') || parent.length >= folder.length ? '' : parent;
 }
 
 /** A URI path decoded to the plain path ses.config.json keys use; left as it is when malformed. */

@@ -26,8 +26,24 @@ export interface ServerRuntime {
 /** Validation waits this long after the last keystroke, so typing fast does not queue parses. */
 const VALIDATION_DELAY_MS = 150;
 
+/** What the server keeps per template or folder, as counts (for the test that closing releases it). */
+export interface RetainedState {
+  readonly settingsFolders: number;
+  readonly publishedTemplates: number;
+  readonly lastDiagnostics: number;
+  readonly pendingValidations: number;
+  readonly filesRead: number;
+  readonly listings: number;
+}
+
+export interface ServerHandle {
+  retained(): RetainedState;
+  /** Resolves when no validation (nor the release after one) is scheduled or running. */
+  settled(): Promise<void>;
+}
+
 /** LSP wiring only: documents in, service calls, diagnostics out. */
-export function startServer(connection: Connection, runtime: ServerRuntime): void {
+export function startServer(connection: Connection, runtime: ServerRuntime): ServerHandle {
   // A check that throws is logged (with its stack, for a bug report) and the others' findings still go out.
   const service = createLanguageService(undefined, {
     onCheckError: (id, error) => connection.console.error(`Check ${id} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`),
@@ -38,6 +54,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const settingsByFolder = new Map<string, Promise<ServiceSettings>>();
   const pending = new Map<string, NodeJS.Timeout>();
   let validations: Promise<unknown> = Promise.resolve();
+  let releaseQueued = false;
   /** URIs each template last published diagnostics for, to clear the ones that left it. */
   const published = new Map<string, Set<string>>();
   /** What was last published per URI, with the document version it was computed for. */
@@ -144,8 +161,28 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       lastDiagnostics.set(uri, { version, diagnostics: list });
       await connection.sendDiagnostics({ uri, version, diagnostics: list });
     }
-    published.set(key, now);
+    if (now.size > 0) {
+      published.set(key, now);
+    } else {
+      // Closed: nothing of the template is kept, and what was read for its folder goes too.
+      published.delete(key);
+      releaseClosedFolders();
+    }
   });
+
+  /**
+   * After the validations already queued (they read the folders of the templates just closed), drops
+   * the per-folder state of folders no open document is in or under any more.
+   */
+  function releaseClosedFolders(): void {
+    if (releaseQueued) return;
+    releaseQueued = true;
+    validations = validations.then(() => {
+      releaseQueued = false;
+      const live = index.release();
+      for (const folder of settingsByFolder.keys()) if (!live(folder)) settingsByFolder.delete(folder);
+    });
+  }
 
   function settingsFor(folder: string): Promise<ServiceSettings> {
     if (!canPullSettings) return Promise.resolve(DEFAULT_SETTINGS);
@@ -202,4 +239,20 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
   registerKnowledgeHandlers(connection, { locale: () => locale, log });
   documents.listen(connection);
+  return {
+    retained: () => ({
+      settingsFolders: settingsByFolder.size,
+      publishedTemplates: published.size,
+      lastDiagnostics: lastDiagnostics.size,
+      pendingValidations: pending.size,
+      ...index.retained(),
+    }),
+    settled: async () => {
+      for (let tail = validations; ; tail = validations) {
+        while (pending.size) await new Promise((resolve) => setTimeout(resolve, 1));
+        await tail;
+        if (tail === validations && !pending.size) return;
+      }
+    },
+  };
 }

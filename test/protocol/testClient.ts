@@ -21,7 +21,7 @@ import {
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { createConnection } from 'vscode-languageserver/node';
 import { SERVER_NODE_FLAGS } from '../../common/nodeFlags';
-import { startServer } from '../../server/src/startServer';
+import { startServer, type ServerHandle } from '../../server/src/startServer';
 import { loadServerL10n } from '../../server/src/serverL10n';
 
 /** The diagnostics of the Handlebars syntax check, whatever other checks report. */
@@ -42,6 +42,8 @@ export class TestClient {
   private settings: unknown = {};
   private readonly versions = new Map<string, number>();
   readonly logs: string[] = [];
+  /** The server's own handle, when it runs in this process. */
+  server?: ServerHandle;
 
   /**
    * `inProcess`: the server shares this process, so the client neither gives it a process id to
@@ -127,13 +129,15 @@ export function inProcessClient(): TestClient {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  startServer(serverConnection, { loadL10n: (locale) => loadServerL10n(locale, path.join(REPO_ROOT, 'l10n')) });
+  const server = startServer(serverConnection, { loadL10n: (locale) => loadServerL10n(locale, path.join(REPO_ROOT, 'l10n')) });
   serverConnection.listen();
   const clientConnection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-  return new TestClient(clientConnection, true, () => {
+  const client = new TestClient(clientConnection, true, () => {
     clientConnection.dispose();
     serverConnection.dispose();
   });
+  client.server = server;
+  return client;
 }
 
 /** The built bundle as an editor starts it: `node dist/server.js --stdio`. */
