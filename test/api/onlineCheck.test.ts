@@ -229,6 +229,45 @@ describe('online check against local servers', () => {
     assert.deepEqual(proxied, ['HEAD http://images.test/logo.png']);
   });
 
+  it('behind a proxy, resolves the name itself and refuses a private answer before the proxy sees it', async () => {
+    // The proxy would resolve these names itself, so the look-up that guards direct requests never
+    // runs: a public-looking name pointing at the metadata service went straight through. The name
+    // server here is the test's own (no DNS in the sandbox); the proxy is a real one.
+    const names: Record<string, string[]> = {
+      'metadata.example.com': ['169.254.169.254'],
+      'rebind.example.com': ['8.8.8.8', '10.0.0.1'],
+      'nat64.example.com': ['64:ff9b::a9fe:a9fe'],
+      'sixtofour.example.com': ['2002:7f00:1::'],
+      'images.test': ['8.8.8.8'],
+    };
+    const resolve: ProbeOptions['resolve'] = async (name) => {
+      const addresses = names[name];
+      if (!addresses) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
+      return addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+    };
+    proxy.on('connect', (req: http.IncomingMessage, socket: Socket) => {
+      proxied.push(`CONNECT ${req.url}`);
+      socket.destroy();
+    });
+    for (const name of ['metadata.example.com', 'rebind.example.com', 'nat64.example.com', 'sixtofour.example.com']) {
+      for (const scheme of ['http', 'https']) {
+        proxied.length = 0;
+        const r = await probeUrl(`${scheme}://${name}/latest/meta-data/`, options({ proxySetting: proxyUrl, allowPrivate: false, resolve }));
+        assert.equal(r.error?.kind, 'private', `${scheme}://${name}: ${JSON.stringify(r)}`);
+        assert.deepEqual(proxied, [], `${scheme}://${name} reached the proxy`);
+      }
+    }
+    // A public answer, and a name only the proxy knows, still go through it; the user's consent too.
+    for (const [name, resolver] of [['images.test', resolve], ['unknown-here.test', resolve]] as const) {
+      proxied.length = 0;
+      await probeUrl(`http://${name}/logo.png`, options({ proxySetting: proxyUrl, allowPrivate: false, resolve: resolver }));
+      assert.equal(proxied[0], `HEAD http://${name}/logo.png`, name);
+    }
+    proxied.length = 0;
+    await probeUrl('http://metadata.example.com/', options({ proxySetting: proxyUrl, allowPrivate: true, resolve }));
+    assert.equal(proxied[0], 'HEAD http://metadata.example.com/');
+  });
+
   it('a whole template: dedupes, at most 4 at a time, counts broken images and links', async () => {
     peak = 0;
     const slow = Array.from({ length: 10 }, (_, i) => `<img src="${base}/slow.png?${i}">`).join('');

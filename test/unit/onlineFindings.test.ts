@@ -86,8 +86,9 @@ describe('online check: private hosts', () => {
     assert.equal(isPrivateHost(new URL('http://2130706433/').hostname), true);
   });
   it('lets public hosts through', () => {
-    for (const host of ['cdn.example.com', '8.8.8.8', '172.32.0.1', '[2001:db8::1]', 'xn--fsqu00a.xn--fiqs8s', '169.255.0.1']) assert.equal(isPrivateHost(host), false, host);
-    assert.equal(isPrivateAddress('203.0.113.9'), false);
+    // Documentation ranges (2001:db8::/32, 203.0.113.0/24) are not public: see privateHosts.test.ts.
+    for (const host of ['cdn.example.com', '8.8.8.8', '172.32.0.1', '[2606:4700::1111]', 'xn--fsqu00a.xn--fiqs8s', '169.255.0.1']) assert.equal(isPrivateHost(host), false, host);
+    assert.equal(isPrivateAddress('1.1.1.1'), false);
     assert.equal(isPrivateAddress('not an ip'), false);
   });
 });

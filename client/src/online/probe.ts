@@ -3,7 +3,7 @@
 // arrive); redirects are followed by hand, at most 5, so that every hop is reported. Directly or
 // through VS Code's proxy (common/cloud/proxy.ts chooses it). No vscode import: the API tests run
 // it against local servers.
-import type { LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
 import * as dns from 'node:dns';
 import * as http from 'node:http';
 import * as https from 'node:https';
@@ -28,7 +28,14 @@ export interface ProbeOptions {
   readonly ca?: string;
   /** `Accept` header: images ask for images. */
   readonly accept?: string;
+  /** Name look-up (default: the system's, as `dns.lookup`). Tests: a name server of their own. */
+  readonly resolve?: Resolve;
 }
+
+/** All the addresses of a host name, as `dns.lookup(name, { all: true })` gives them. */
+export type Resolve = (hostname: string, family?: number) => Promise<readonly dns.LookupAddress[]>;
+
+const systemResolve: Resolve = (hostname, family) => dns.promises.lookup(hostname, { all: true, ...(family ? { family } : {}) });
 
 export interface Hop {
   readonly url: string;
@@ -75,16 +82,36 @@ class PrivateAddressError extends Error {
 }
 
 /** DNS look-up that refuses private answers: a public name may resolve to 10.x or 169.254.169.254. */
-const guardedLookup: LookupFunction = (hostname, options, callback) => {
-  dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
-    if (error) return (callback as (e: Error) => void)(error);
-    const list = addresses as dns.LookupAddress[];
-    const bad = list.find((a) => isPrivateAddress(a.address));
-    if (bad) return (callback as (e: Error) => void)(new PrivateAddressError(`${hostname} resolves to the private address ${bad.address}`));
-    if ((options as dns.LookupOptions).all) return (callback as (e: null, a: dns.LookupAddress[]) => void)(null, list);
-    (callback as (e: null, a: string, f: number) => void)(null, list[0].address, list[0].family);
+function guardedLookup(resolve: Resolve): LookupFunction {
+  return (hostname, options, callback) => {
+    resolve(hostname, (options as dns.LookupOptions).family as number | undefined).then((list) => {
+      const bad = list.find((a) => isPrivateAddress(a.address));
+      if (bad) return (callback as (e: Error) => void)(new PrivateAddressError(`${hostname} resolves to the private address ${bad.address}`));
+      if (list.length === 0) return (callback as (e: Error) => void)(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }));
+      if ((options as dns.LookupOptions).all) return (callback as (e: null, a: dns.LookupAddress[]) => void)(null, [...list]);
+      (callback as (e: null, a: string, f: number) => void)(null, list[0].address, list[0].family);
+    }, (error: Error) => (callback as (e: Error) => void)(error));
+  };
+}
+
+/**
+ * Behind a proxy the proxy resolves the name, so the look-up above never runs: resolve it here first
+ * and refuse a private answer. A name this machine cannot resolve goes to the proxy as before (in
+ * many companies only the proxy resolves outside names); what the proxy then reaches is its own
+ * policy. Gives up with the probe's signal, so a slow resolver cannot outlast the timeout.
+ */
+function refusePrivateBehindProxy(hostname: string, resolve: Resolve, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((accept, reject) => {
+    if (signal.aborted) return reject(new Error('aborted'));
+    const onAbort = () => reject(new Error('aborted'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    resolve(hostname).then((list) => {
+      const bad = list.find((a) => isPrivateAddress(a.address));
+      if (bad) reject(new PrivateAddressError(`${hostname} resolves to the private address ${bad.address}`));
+      else accept();
+    }, () => accept()).finally(() => signal.removeEventListener('abort', onAbort));
   });
-};
+}
 
 function errorOf(error: unknown, url: string, host: string): ProbeError {
   if (error instanceof PrivateAddressError) return { kind: 'private', code: 'EPRIVATE', message: error.message, url };
@@ -124,20 +151,26 @@ function requestOnce(target: URL, method: 'HEAD' | 'GET', options: ProbeOptions,
     }
     const proxy = choice?.proxy;
     const tlsOptions = { rejectUnauthorized: strict, ...(options.ca ? { ca: options.ca } : {}) };
+    const lookUp = options.resolve ?? systemResolve;
     if (!proxy) {
-      const lookup = options.allowPrivate ? undefined : guardedLookup;
+      const lookup = options.allowPrivate ? undefined : guardedLookup(lookUp);
       const module = target.protocol === 'https:' ? https : http;
       send(module.request(target, { method, headers, signal, agent: false, ...(lookup ? { lookup } : {}), ...tlsOptions }));
-    } else if (target.protocol === 'http:') {
-      const module = proxy.protocol === 'https:' ? https : http;
-      send(module.request({ host: proxy.hostname, port: proxy.port || undefined, method, path: target.href, headers: { ...headers, Host: target.host, ...proxyAuthorization(proxy) }, signal, agent: false, rejectUnauthorized: strict }));
-    } else {
-      openTunnel(proxy, target, strict, signal).then((socket) => {
-        const secure = tls.connect({ socket, servername: target.hostname, ...tlsOptions });
-        secure.on('error', reject);
-        send(https.request(target, { method, headers, signal, createConnection: () => secure }));
-      }, reject);
+      return;
     }
+    const checked = options.allowPrivate || isIP(target.hostname.replace(/^\[|\]$/g, '')) ? Promise.resolve() : refusePrivateBehindProxy(target.hostname, lookUp, signal);
+    checked.then(() => {
+      if (target.protocol === 'http:') {
+        const module = proxy.protocol === 'https:' ? https : http;
+        send(module.request({ host: proxy.hostname, port: proxy.port || undefined, method, path: target.href, headers: { ...headers, Host: target.host, ...proxyAuthorization(proxy) }, signal, agent: false, rejectUnauthorized: strict }));
+      } else {
+        openTunnel(proxy, target, strict, signal).then((socket) => {
+          const secure = tls.connect({ socket, servername: target.hostname, ...tlsOptions });
+          secure.on('error', reject);
+          send(https.request(target, { method, headers, signal, createConnection: () => secure }));
+        }, reject);
+      }
+    }, reject);
   });
 }
 
