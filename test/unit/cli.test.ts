@@ -52,12 +52,12 @@ describe('ses-template-check: arguments', () => {
   it('defaults: the current folder, text, threshold error, workspace settings on', () => {
     const parsed = parseCliArgs([]);
     assert.ok(parsed.ok);
-    assert.deepEqual(parsed.options, { paths: ['.'], format: 'text', threshold: 'error', config: undefined, globs: undefined, workspaceSettings: true, locale: 'en', help: false, version: false, fix: false, fixUnused: false, dryRun: false });
+    assert.deepEqual(parsed.options, { paths: ['.'], format: 'text', threshold: 'error', config: undefined, globs: undefined, workspaceSettings: true, locale: 'en', help: false, version: false, fix: false, fixUnused: false, dryRun: false, showValues: false });
   });
   it('reads every option', () => {
     const parsed = parseCliArgs(['-f', 'sarif', '--severity-threshold=warning', '--config', 'ci.json', '--glob', 'a/*.html', '--glob', 'b/*.txt', '--no-workspace-settings', '--locale', 'zh-cn', '--fix-unused', '--dry-run', 'x', 'y']);
     assert.ok(parsed.ok);
-    assert.deepEqual(parsed.options, { paths: ['x', 'y'], format: 'sarif', threshold: 'warning', config: 'ci.json', globs: ['a/*.html', 'b/*.txt'], workspaceSettings: false, locale: 'zh-cn', help: false, version: false, fix: true, fixUnused: true, dryRun: true });
+    assert.deepEqual(parsed.options, { paths: ['x', 'y'], format: 'sarif', threshold: 'warning', config: 'ci.json', globs: ['a/*.html', 'b/*.txt'], workspaceSettings: false, locale: 'zh-cn', help: false, version: false, fix: true, fixUnused: true, dryRun: true, showValues: false });
   });
   it('rejects bad values and unknown options with a message', () => {
     for (const argv of [['--format', 'xml'], ['--severity-threshold', 'fatal'], ['--nope'], ['--format'], ['--glob', ' '], ['--config', '']]) {

@@ -25,6 +25,8 @@ export interface CliOptions {
   readonly fixUnused: boolean;
   /** `--dry-run` with `--fix`: print the changes as a unified diff, write nothing. */
   readonly dryRun: boolean;
+  /** `--show-values`: data values (shortened) in github and sarif output too. */
+  readonly showValues: boolean;
 }
 
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; message: string };
@@ -58,6 +60,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         fix: { type: 'boolean' },
         'fix-unused': { type: 'boolean' },
         'dry-run': { type: 'boolean' },
+        'show-values': { type: 'boolean' },
       },
     }));
   } catch (error) {
@@ -92,6 +95,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       fix,
       fixUnused: values['fix-unused'] === true,
       dryRun: values['dry-run'] === true,
+      showValues: values['show-values'] === true,
     },
   };
 }
@@ -112,6 +116,7 @@ export function helpText(): string {
     '  --fix   ' + l10n.t('apply the quick fixes that need no human choice (quote a non-string value, remove spaces inside braces, remove a ses-disable comment that hides nothing), then check'),
     '  --fix-unused   ' + l10n.t('with --fix, also remove data keys no template uses'),
     '  --dry-run   ' + l10n.t('with --fix, print the changes as a unified diff and write nothing'),
+    '  --show-values   ' + l10n.t('show the start of data values in github and sarif output too (they are left out there: annotations are widely readable)'),
     '  --locale en|zh-cn   ' + l10n.t('language of the messages'),
     '  --help, -h   ' + l10n.t('show this help'),
     '  --version   ' + l10n.t('show the version'),

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadServerL10n } from '../serverL10n';
 import { CHECKS } from '../service/checks';
+import { setDataValueDisplay } from '../service/checks/common';
 import { helpText, localeOf, parseCliArgs, type CliOptions } from './args';
 import { computeFixes, writeFixes, type AppliedFix } from './fix';
 import { readError, readRegularFile } from './files';
@@ -75,8 +76,18 @@ export function main(argv: readonly string[], io: CliIo): number {
   }
 
   const input = { paths: options.paths, cwd: io.cwd, configLayer, globs: options.globs, workspaceSettings: options.workspaceSettings };
-  const fixed = options.fix ? applyFixes(input, options, io) : undefined;
-  const result = runChecks({ ...input, overlay: fixed?.texts });
+  // github and sarif output become pull-request annotations and code-scanning alerts, readable by
+  // more people than the repository's data sets: no data value in them unless asked (--show-values).
+  const hideValues = (options.format === 'github' || options.format === 'sarif') && !options.showValues;
+  const previousDisplay = setDataValueDisplay(hideValues ? 'hidden' : 'prefix');
+  let fixed: ReturnType<typeof applyFixes> | undefined;
+  let result: ReturnType<typeof runChecks>;
+  try {
+    fixed = options.fix ? applyFixes(input, options, io) : undefined;
+    result = runChecks({ ...input, overlay: fixed?.texts });
+  } finally {
+    setDataValueDisplay(previousDisplay);
+  }
   const report = { ...result, fileErrors: [...(fixed?.writeErrors ?? []), ...result.fileErrors], warnings: [...configWarnings, ...result.warnings] };
   const exitCode = exitCodeOf(report, options.threshold);
   if (fixed) {

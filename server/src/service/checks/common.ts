@@ -1,4 +1,5 @@
 // Facts about a template project that more than one check needs.
+import * as l10n from '@vscode/l10n';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DataSetModel, TemplateProject } from '../project/templateProject';
 import type { TemplateVariables } from '../project/templateVariables';
@@ -40,6 +41,29 @@ export function setsLacking(sets: readonly DataSetModel[], name: string): string
 export function code(text: string, max = 40): string {
   const short = text.length > max ? text.slice(0, max) + '…' : text;
   return '`' + short.replace(/`/g, "'").replace(/[\r\n]+/g, ' ') + '`';
+}
+
+/**
+ * How a data set's values appear in messages: their first characters, enough to tell which value is
+ * meant (the editor, the CLI's text and json output), or not at all (the CLI's github and sarif
+ * output, which end up as pull-request annotations and code-scanning alerts, unless --show-values).
+ * A data set may hold a token or a customer's address; the finding's position identifies it anyway.
+ * Module state because the CLI is one run in one process; it sets it around runChecks and puts it back.
+ */
+export type DataValueDisplay = 'prefix' | 'hidden';
+let dataValueDisplay: DataValueDisplay = 'prefix';
+/** Characters of a data value shown in a message: few, since a value may be a token; the position identifies the rest. */
+export const DATA_VALUE_CHARS = 12;
+
+export function setDataValueDisplay(display: DataValueDisplay): DataValueDisplay {
+  const before = dataValueDisplay;
+  dataValueDisplay = display;
+  return before;
+}
+
+/** A data value (or text built from one) for a message: shortened to its start, or hidden. */
+export function dataValue(text: string): string {
+  return dataValueDisplay === 'hidden' ? l10n.t('(a data value, not shown)') : code(text, DATA_VALUE_CHARS);
 }
 
 /** `{{name}}` as inline code. */

@@ -5,7 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { attribute, decodeEntities, htmlModelOf, type HtmlAttribute, type HtmlElement, type HtmlModel } from '#common/htmlModel';
 import { placeholdersIn, replacePlaceholders } from '#common/placeholders';
 import type { DataSetModel, PartModel, TemplateProject } from '../project/templateProject';
-import { code, readableDataSets } from './common';
+import { code, dataValue, readableDataSets } from './common';
 
 /** An HTML part with its model, and the values its image and link URLs take, computed on first use. */
 export interface HtmlPart {
@@ -115,7 +115,8 @@ function variantsFrom(sets: readonly DataSetModel[], raw: string): ValueVariant[
 
 /** The value for a message: `value` as code, naming the data set it comes from. */
 export function shown(variant: ValueVariant): string {
-  return variant.set === undefined ? code(variant.value, 60) : l10n.t('{0} (with data set {1})', code(variant.value, 60), variant.set);
+  // Without a data set the value is the template's own text; with one it holds data: shortened or hidden.
+  return variant.set === undefined ? code(variant.value, 60) : l10n.t('{0} (with data set {1})', dataValue(variant.value), variant.set);
 }
 
 export type UrlKind =

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { code } from './common';
+import { code, dataValue } from './common';
 import type { Check } from './types';
 
 /**
@@ -20,7 +20,7 @@ export const htmlInValue: Check = {
         report(document, {
           start: entry.valueStart,
           end: entry.valueEnd,
-          message: l10n.t('The value of {0} contains HTML markup ({1}). Tencent SES refuses TemplateData with HTML tags: keep the markup in the template and only text in the value.', code(entry.key), code(markup[0])),
+          message: l10n.t('The value of {0} contains HTML markup ({1}). Tencent SES refuses TemplateData with HTML tags: keep the markup in the template and only text in the value.', code(entry.key), dataValue(markup[0])),
         });
       }
     }

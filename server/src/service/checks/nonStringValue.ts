@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { code } from './common';
+import { code, dataValue } from './common';
 import type { Check } from './types';
 
 /** A number, boolean or null value: Tencent's examples send every value as a string. */
@@ -18,7 +18,7 @@ export const nonStringValue: Check = {
         report(document, {
           start: entry.valueStart,
           end: entry.valueEnd,
-          message: l10n.t('The value of {0} is a JSON {1}, but Tencent SES documents and shows only string values in TemplateData. Quote it: {2}.', code(entry.key), code(entry.kind), code(quoted)),
+          message: l10n.t('The value of {0} is a JSON {1}, but Tencent SES documents and shows only string values in TemplateData. Quote it: {2}.', code(entry.key), code(entry.kind), dataValue(quoted)),
         });
       }
     }
