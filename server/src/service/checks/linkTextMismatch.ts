@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { attribute } from '#common/htmlModel';
 import { trimEndOf } from '#common/trimRuns';
-import { code } from './common';
+import { code, dataValue } from './common';
 import { classifyUrl, hostOf, htmlParts, shown, variants } from './htmlCommon';
 import type { Check } from './types';
 
@@ -60,7 +60,7 @@ export const linkTextMismatch: Check = {
           report(document, {
             start: link.end,
             end: link.closeStart,
-            message: l10n.t('The link text shows {0} but the link opens {1}: mail providers treat this as a phishing signal. Show the real address, or use descriptive text.', code(textHost), shown({ value: target, set: variant.set })),
+            message: l10n.t('The link text shows {0} but the link opens {1}: mail providers treat this as a phishing signal. Show the real address, or use descriptive text.', variant.set === undefined ? code(textHost) : dataValue(textHost), shown({ value: target, set: variant.set })),
           });
         }
       }
