@@ -180,6 +180,19 @@ describe('Tencent Cloud API commands in VS Code, against the SES emulator', () =
     }
   });
 
+  scenario('an endpoint that echoes the key in the error code and message: the notification shows it masked, on one line', 'e2e-api-6-echo', async () => {
+    // A hostile or misconfigured endpoint (sesStudio.api.endpoint comes from settings) quoting the
+    // SecretId it was sent: the client masks the code and message before any display path.
+    emulator.inject({ kind: 'apiError', action: 'SendEmail', code: `AuthFailure.SecretIdNotFound ${emu.DEFAULT_SECRET_ID}`, message: `The key ${emu.DEFAULT_SECRET_ID} does not exist.\nFAKE: sent` });
+    await openFile(page, 'order-confirmation.ses.html');
+    await runCommand(page, 'SES: Send Test Email');
+    await answerInput(page, 'Recipients', 'you@example.com');
+    await answerDialog(page, 'TemplateID: 21001', 'Send');
+    const { text } = await waitForToast(page, /AuthFailure\.SecretIdNotFound/, 'the failure notification');
+    assert.ok(!text.includes(emu.DEFAULT_SECRET_ID), `the SecretId is in the notification: ${text}`);
+    assert.match(text, /AKID…/, text);
+  });
+
   test('the output channel logs every API call, with the SecretKey never written and the SecretId masked', async () => {
     const log = await server.readLog('SES Template Studio');
     for (const action of ['SendEmail', 'ListBlackEmailAddress', 'DeleteBlackList']) assert.match(log, new RegExp(`${action} ap-guangzhou attempt`), action);
