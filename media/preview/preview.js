@@ -31,6 +31,12 @@
     $('view-html').textContent = strings.viewHtml;
     $('view-imagesOff').textContent = strings.viewImagesOff;
     $('view-text').textContent = strings.viewText;
+    $('view-darkPartial').textContent = strings.viewDarkPartial;
+    $('view-darkPartial').title = strings.darkPartialTooltip;
+    $('view-darkFull').textContent = strings.viewDarkFull;
+    $('view-darkFull').title = strings.darkFullTooltip;
+    $('view-darkOwn').textContent = strings.viewDarkOwn;
+    $('view-darkOwn').title = strings.darkOwnTooltip;
     $('width-desktop').textContent = strings.desktop;
     $('width-mobile').textContent = strings.mobile;
     $('width-both').textContent = strings.both;

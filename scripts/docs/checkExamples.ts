@@ -166,4 +166,14 @@ export const CHECK_EXAMPLES: Readonly<Record<string, CheckExample>> = {
     wrong: page('<p style="font-size:12px;color:#333333">Example Shop Ltd., 88 Harbour Road, Shenzhen.</p>'),
     right: page('<p style="font-size:14px;color:#333333">Example Shop Ltd., 88 Harbour Road, Shenzhen.</p>'),
   },
+  'dark-mode-logo': {
+    wrong: page('<table role="presentation" width="100%"><tr><td bgcolor="#ffffff">' + logo('https://cdn.example.com/logo-dark.png') + '</td></tr></table>'),
+    right: page('<style>@media (prefers-color-scheme: dark) { .light-logo { display: none !important; } .dark-logo { display: block !important; } }</style>\n'
+      + '<table role="presentation" width="100%"><tr><td bgcolor="#ffffff">' + logo('https://cdn.example.com/logo-dark.png', 'class="light-logo" alt="Example Shop" width="120" height="40"')
+      + logo('https://cdn.example.com/logo-white.png', 'class="dark-logo" style="display:none" alt="Example Shop" width="120" height="40"') + '</td></tr></table>'),
+  },
+  'dark-mode-text-color': {
+    wrong: page('<body style="color:#333333"><p>Your order has shipped.</p></body>'),
+    right: page('<body style="color:#333333;background-color:#ffffff"><p>Your order has shipped.</p></body>'),
+  },
 };

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { contrastRatio, parseColor } from '../../server/src/service/checks/a11yColor';
+import { contrastRatio, parseColor } from '../../common/cssColor';
 import { a11yAltText, isFileName } from '../../server/src/service/checks/a11yAltText';
 import { a11yContrast } from '../../server/src/service/checks/a11yContrast';
 import { a11yHeadingOrder } from '../../server/src/service/checks/a11yHeadingOrder';

@@ -17,6 +17,7 @@ import { parseSrcset } from '../../client/src/online/srcset';
 import { extractUrls } from '../../client/src/online/urlExtraction';
 import { escapeMarkdown } from '../../client/src/preflight/markdown';
 import { withoutLinkElements } from '../../client/src/preview/linkElements';
+import type { PreviewView } from '../../client/src/preview/messages';
 import { leadingDoctype, renderEmail, type ImageProblem } from '../../client/src/preview/render';
 import { fillSegments, textToHtml } from '../../client/src/preview/substitute';
 import { sameContent, variablesOf } from '../../client/src/preflight/remoteTemplate';
@@ -76,7 +77,7 @@ const imageProblemsOf = (html: string): ImageProblem[] => {
   for (let i = html.indexOf('<img'); i >= 0; i = html.indexOf('<img', i + 4)) problems.push({ offset: i + 5, message: `problem ${i % 7}` });
   return problems;
 };
-const renderPreview = (view: 'html' | 'imagesOff' | 'text') => (html: string) => renderEmail({ html, view, data: { a: 'x' }, labels: previewLabels, imageProblems: imageProblemsOf(html) });
+const renderPreview = (view: PreviewView) => (html: string) => renderEmail({ html, view, data: { a: 'x' }, labels: previewLabels, imageProblems: imageProblemsOf(html) });
 const PREVIEW_FAMILIES: readonly Family[] = [
   { label: '`<head` repeated', build: repeated('<head') },
   { label: '`<img>` with a diagnostic each', build: repeated('<img src="images/a.png">\n') },
@@ -84,6 +85,30 @@ const PREVIEW_FAMILIES: readonly Family[] = [
   { label: '`<!-->` repeated', build: repeated('<!-->') },
   { label: '`<a>` with text, closed', build: repeated('<a href="https://a.example/">x</a>') },
   { label: '`<svg><title>` repeated', build: repeated('<svg><title>') },
+];
+
+// Worst cases of the dark views' CSS scans (colours in styles, attributes and sheets; media queries).
+const DARK_FAMILIES: readonly Family[] = [
+  { label: 'inline styles with colours', build: repeated('<p style="color:#333;background:#fff url(a.png);border:1px solid red">x</p>') },
+  { label: '`rgb(` unclosed in a style', build: repeated('rgb(', '<p style="color:', '">') },
+  { label: '`url(` unclosed in a style', build: repeated('url(', '<p style="background:', '">') },
+  { label: '`"` unclosed in a style', build: repeated('"', '<p style="color:', '">') },
+  { label: '`#` runs in a sheet', build: repeated('#a', '<style>a{color:', '}</style>') },
+  { label: 'rules in a sheet', build: repeated('a{color:#000;background:#fff}', '<style>', '</style>') },
+  { label: '`@media (prefers-color-scheme: dark){` in a sheet', build: repeated('@media (prefers-color-scheme: dark){', '<style>', '</style>') },
+  { label: '`(prefers-color-scheme` unclosed in a sheet', build: repeated('( prefers-color-scheme :', '<style>', '{') },
+  { label: '`[data-ogsc]` in a sheet', build: repeated('[data-ogsc] ', '<style>', '{color:red}</style>') },
+  { label: '`/*` in a sheet', build: repeated('/*', '<style>a{color:#000', '') },
+  { label: '`<font color>` and `bgcolor`', build: repeated('<td bgcolor="#fff"><font color="#000">x</font></td>') },
+  { label: '`<style>` elements', build: repeated('<style>a{color:red}</style>') },
+];
+
+// The dark-mode checks' worst cases: many logos, many coloured texts without a background.
+const DARK_CHECK_FAMILIES: readonly Family[] = [
+  { label: 'dark logos on white cells', build: repeated('<td bgcolor="#ffffff"><img src="https://a.example/logo-dark.png" alt="x"></td>') },
+  { label: 'dark logos, each its own URL', build: (n) => Array.from({ length: Math.ceil(n / 60) }, (_, k) => `<img src="https://a.example/${k}/logo-dark.png" alt="x">`).join('') },
+  { label: 'coloured texts without a background', build: repeated('<p style="color:#333">x</p>') },
+  { label: 'nested coloured elements', build: repeated('<div style="color:#111">x', '', '') },
 ];
 
 const REGISTRY: readonly Entry[] = [
@@ -99,6 +124,7 @@ const REGISTRY: readonly Entry[] = [
     ],
   },
   { name: 'languageService.validate: HTML part without a data set', run: validateHtmlNoData, maxSize: 1 << 17 },
+  { name: 'checks/darkModeLogo.ts, darkModeTextColor.ts (through languageService.validate)', run: validateHtmlNoData, maxSize: 1 << 17, extra: DARK_CHECK_FAMILIES },
   { name: 'languageService.validate: text part', run: validateText, maxSize: 1 << 17 },
   { name: 'languageService.validate: data set', run: validateData, maxSize: 1 << 17, extra: [{ label: 'a JSON string of spaces', build: repeated(' ', '{"a":"', 'x"') }] },
   { name: 'languageService.complete at the end of the text (completion.ts)', run: complete, maxSize: 1 << 17 },
@@ -146,6 +172,12 @@ const REGISTRY: readonly Entry[] = [
   { name: 'preview/render.ts: renderEmail (HTML view, image problems)', run: renderPreview('html'), maxSize: 1 << 17, extra: PREVIEW_FAMILIES },
   { name: 'preview/render.ts: renderEmail (Images off)', run: renderPreview('imagesOff'), maxSize: 1 << 17, extra: PREVIEW_FAMILIES },
   { name: 'preview/render.ts: renderEmail (derived plain text)', run: renderPreview('text'), maxSize: 1 << 17, extra: PREVIEW_FAMILIES },
+  {
+    name: 'preview/darkMode.ts: renderEmail (dark views: partial and full inversion, own styles)',
+    run: (html) => [renderPreview('darkPartial')(html), renderPreview('darkFull')(html), renderPreview('darkOwn')(html)],
+    maxSize: 1 << 17,
+    extra: DARK_FAMILIES,
+  },
   { name: 'preview/render.ts: leadingDoctype', run: leadingDoctype, extra: [{ label: 'comments ended by `--!>`', build: repeated('<!-- --!>') }, { label: '`<!-- -- ` repeated', build: repeated('<!-- -- ') }] },
   { name: 'preview/linkElements.ts: withoutLinkElements', run: withoutLinkElements, extra: [{ label: '`<link a="` repeated', build: repeated('<link a="') }, { label: '`<link =` repeated', build: repeated('<link =') }] },
   { name: 'preview/substitute.ts: textToHtml / fillSegments (text part, subject)', run: (text) => [textToHtml(text, { a: 'x' }, (name) => name), fillSegments(text, { a: 'x' })] },

@@ -28,7 +28,11 @@ const TEXT_VIEW = "default-src 'none'; style-src 'unsafe-inline'; form-action 'n
 /** The Content-Security-Policy of the email document in `view` (`text` also for derived text). */
 export function emailCsp(view: PreviewView | 'text'): string {
   switch (view) {
-    case 'html': return HTML_VIEW;
+    case 'html':
+    case 'darkPartial':
+    case 'darkFull':
+    case 'darkOwn':
+      return HTML_VIEW;
     case 'imagesOff': return IMAGES_OFF_VIEW;
     default: return TEXT_VIEW;
   }

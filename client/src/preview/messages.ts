@@ -1,12 +1,15 @@
 // The messages between the extension and the preview webview. media/preview/preview.js (plain JS, no
 // bundler) refers to these types in JSDoc; both sides must change together. Pure: no vscode import.
 
-/** What the email frame shows: the rendered HTML, the HTML as with images blocked, the text part. */
-export type PreviewView = 'html' | 'imagesOff' | 'text';
+/**
+ * What the email frame shows: the rendered HTML, the HTML as with images blocked, the text part, and
+ * the HTML as dark-mode clients show it (partial inversion, full inversion, the template's own dark styles).
+ */
+export type PreviewView = 'html' | 'imagesOff' | 'text' | 'darkPartial' | 'darkFull' | 'darkOwn';
 /** Width of the email frame: desktop (a 700 px mail pane), mobile (375 px), or both side by side. */
 export type PreviewWidth = 'desktop' | 'mobile' | 'both';
 
-export const PREVIEW_VIEWS: readonly PreviewView[] = ['html', 'imagesOff', 'text'];
+export const PREVIEW_VIEWS: readonly PreviewView[] = ['html', 'imagesOff', 'text', 'darkPartial', 'darkFull', 'darkOwn'];
 export const PREVIEW_WIDTHS: readonly PreviewWidth[] = ['desktop', 'mobile', 'both'];
 
 /** A piece of the filled subject: text, or a variable the data set lacks (shown raw and marked). */
@@ -51,6 +54,13 @@ export interface PreviewStrings {
   readonly viewHtml: string;
   readonly viewImagesOff: string;
   readonly viewText: string;
+  readonly viewDarkPartial: string;
+  readonly viewDarkFull: string;
+  readonly viewDarkOwn: string;
+  /** Tooltips of the dark views: the mail clients each stands for. */
+  readonly darkPartialTooltip: string;
+  readonly darkFullTooltip: string;
+  readonly darkOwnTooltip: string;
   readonly desktop: string;
   readonly mobile: string;
   readonly both: string;

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { checkOnPreview } from '../online/checkUrlsOnline';
 import { isFromWebview, persistedPreview, type FromWebview, type Notice, type PreviewState, type PreviewView, type PreviewWidth, type ToWebview } from './messages';
 import { readPreviewSource, type PreviewSource } from './previewSource';
-import { imageProblemsLabel, previewStrings, renderLabels } from './previewStrings';
+import { darkNotice, imageProblemsLabel, previewStrings, renderLabels } from './previewStrings';
 import { renderEmail } from './render';
 import { makeNonce, shellHtml } from './shell';
 
@@ -222,6 +222,8 @@ export class EmailPreview implements vscode.Disposable {
     if (result.shown === 'text' && this.view !== 'text') notices.push({ kind: 'info', text: vscode.l10n.t('This template has no HTML part: recipients see the text part.') });
     if (result.shown === 'empty') notices.push({ kind: 'warning', text: vscode.l10n.t('This template has no part to show.') });
     if (result.shown === 'html' && this.view === 'imagesOff') notices.push({ kind: 'info', text: vscode.l10n.t('Images off: what recipients see while their mail client blocks images. Each image shows its alt text; CSS background images are gone.') });
+    if (result.shown === 'html' && (this.view === 'darkPartial' || this.view === 'darkFull' || this.view === 'darkOwn')) notices.push({ kind: 'info', text: darkNotice(this.view) });
+    if (result.ownDarkStyles === false) notices.push({ kind: 'warning', text: vscode.l10n.t('This template has no dark-mode styles (@media (prefers-color-scheme: dark) or [data-ogsc]): clients that honour them show it unchanged, as here.') });
     if (result.shown === 'tooLarge') notices.push({ kind: 'warning', text: vscode.l10n.t('This template is too large to preview.') });
     return {
       template: read.template.name,

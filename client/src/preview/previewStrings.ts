@@ -10,6 +10,12 @@ export function previewStrings(): PreviewStrings {
     viewHtml: vscode.l10n.t('HTML'),
     viewImagesOff: vscode.l10n.t('Images off'),
     viewText: vscode.l10n.t('Plain text'),
+    viewDarkPartial: vscode.l10n.t('Dark: partial'),
+    viewDarkFull: vscode.l10n.t('Dark: full'),
+    viewDarkOwn: vscode.l10n.t('Dark: own styles'),
+    darkPartialTooltip: darkNotice('darkPartial'),
+    darkFullTooltip: darkNotice('darkFull'),
+    darkOwnTooltip: darkNotice('darkOwn'),
     desktop: vscode.l10n.t('Desktop'),
     mobile: vscode.l10n.t('Mobile'),
     both: vscode.l10n.t('Both'),
@@ -42,4 +48,19 @@ export function renderLabels(): RenderLabels {
 
 export function imageProblemsLabel(count: number): string {
   return count === 1 ? vscode.l10n.t('1 image problem') : vscode.l10n.t('{0} image problems', count);
+}
+
+/**
+ * What a dark view shows and the mail clients it stands for (sources in docs/preview.md, "Dark mode":
+ * Litmus' dark mode guide, Ometria's client table, Rémi Parmentier on Outlook.com's data-ogsc).
+ */
+export function darkNotice(view: 'darkPartial' | 'darkFull' | 'darkOwn'): string {
+  switch (view) {
+    case 'darkPartial':
+      return vscode.l10n.t('Dark mode, partial inversion: light backgrounds darkened, dark text lightened, dark areas and images kept, as the Gmail app for Android, the Outlook apps for iOS and Android, Outlook.com and Outlook 2019 for Mac show emails.');
+    case 'darkFull':
+      return vscode.l10n.t('Dark mode, full inversion: every colour inverted, dark areas turned light, images kept, as the Gmail app for iOS and Outlook 2019 for Windows show emails.');
+    case 'darkOwn':
+      return vscode.l10n.t('Dark mode, the template\'s own dark styles: its @media (prefers-color-scheme: dark) rules (Apple Mail, iOS Mail, Outlook for Mac) and its [data-ogsc] / [data-ogsb] rules (Outlook.com, Outlook apps), on a dark background.');
+  }
 }

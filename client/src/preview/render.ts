@@ -6,6 +6,7 @@
 // (htmlEdits.ts). Every step is linear in the size of the template (test/unit/linearTime.test.ts).
 import { parseHtml, type HtmlElement } from '#common/htmlModel';
 import { emailCsp } from './emailPolicy';
+import { darkBaseStyle, darkModeEdits, hasOwnDarkStyles, type DarkScheme } from './darkMode';
 import { applyEdits, type Edit } from './htmlEdits';
 import { imageBox, problemElements, problemTitle, type ImageProblem, type ImagesOffLabels } from './images';
 import { withoutLinkElements } from './linkElements';
@@ -47,6 +48,8 @@ export interface RenderResult {
   readonly subject?: Segment[];
   /** Variables of the subject and of every part that the data set lacks, each once. */
   readonly missing: string[];
+  /** In the view of the template's own dark styles: whether it has any (else it shows unchanged). */
+  readonly ownDarkStyles?: boolean;
   /** What the frame shows: the view asked for, the text part when there is no HTML part, or a notice. */
   readonly shown: 'html' | 'text' | 'derivedText' | 'empty' | 'tooLarge';
 }
@@ -68,8 +71,18 @@ pre.ses-text{white-space:pre-wrap;word-wrap:break-word;font:14px/1.5 Menlo,Conso
  * the defence: a link that names its own target navigates the frame, which the webview's frame-src
  * 'none' turns into an error page, and the webview then shows the email again (media/preview/preview.js).
  */
-function headInjection(csp: string): string {
-  return `<meta http-equiv="Content-Security-Policy" content="${csp}"><base target="_blank">${PREVIEW_STYLE}`;
+function headInjection(csp: string, extra = ''): string {
+  return `<meta http-equiv="Content-Security-Policy" content="${csp}"><base target="_blank">${PREVIEW_STYLE}${extra}`;
+}
+
+/** How a view darkens the email (darkMode.ts); undefined for the light views. */
+export function darkSchemeOf(view: PreviewView): DarkScheme | undefined {
+  switch (view) {
+    case 'darkPartial': return 'partial';
+    case 'darkFull': return 'full';
+    case 'darkOwn': return 'own';
+    default: return undefined;
+  }
 }
 
 const isHtmlSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
@@ -109,9 +122,9 @@ export function leadingDoctype(html: string): string {
  * head, then the whole template. Nothing of the template comes before our policy, whatever its comments
  * hold; its own doctype, further on, is then ignored by the parser. No `<link>` survives (linkElements.ts).
  */
-export function emailDocument(doctype: string, body: string, csp: string): string {
+export function emailDocument(doctype: string, body: string, csp: string, extraHead = ''): string {
   const content = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body;
-  return doctype + headInjection(csp) + withoutLinkElements(content);
+  return doctype + headInjection(csp, extraHead) + withoutLinkElements(content);
 }
 
 function textDocument(body: string): string {
@@ -124,10 +137,11 @@ const clean = (text: string | undefined) => (text === undefined ? undefined : te
 /** `{0}` (and `{1}`) of a label replaced by values, never read as replacement patterns (`$&` in a name stays). */
 const format = (label: string, ...values: string[]) => label.replace(/\{([01])\}/g, (whole, k: string) => values[Number(k)] ?? whole);
 
-/** The HTML view or the Images off view of an HTML part: one parse, edits from every pass, one walk. */
-function renderHtml(html: string, input: RenderInput, tooltip: (name: string) => string): string {
+/** An HTML view (HTML, Images off, dark) of an HTML part: one parse, edits from every pass, one walk. */
+function renderHtml(html: string, input: RenderInput, tooltip: (name: string) => string): { srcdoc: string; ownDarkStyles?: boolean } {
   const model = parseHtml(html);
-  const edits: Edit[] = [];
+  const scheme = darkSchemeOf(input.view);
+  const edits: Edit[] = darkModeEdits(html, model, scheme);
   const list = placeholders(html, input.data);
   const marked = problemElements(model, input.imageProblems ?? []);
   const boxed: HtmlElement[] = input.view === 'imagesOff' ? [...model.named('img')] : [];
@@ -158,7 +172,10 @@ function renderHtml(html: string, input: RenderInput, tooltip: (name: string) =>
     return b < boxed.length && boxed[b].start <= ph.start;
   };
   edits.push(...fillEdits(list, model.texts, tooltip, html, insideBox));
-  return emailDocument(leadingDoctype(html), applyEdits(html, edits), emailCsp(input.view));
+  const ownDarkStyles = scheme === 'own' ? hasOwnDarkStyles(html, model) : undefined;
+  // The own view of a template without dark styles: what clients that honour them show, unchanged.
+  const base = scheme === 'own' && !ownDarkStyles ? '' : darkBaseStyle(scheme);
+  return { srcdoc: emailDocument(leadingDoctype(html), applyEdits(html, edits), emailCsp(input.view), base), ownDarkStyles };
 }
 
 /** [start, end) of `html` as element content: values filled and escaped, missing ones marked, `<` escaped. */
@@ -195,8 +212,9 @@ export function renderEmail(input: RenderInput): RenderResult {
 
   let srcdoc: string;
   let shown: RenderResult['shown'];
+  let ownDarkStyles: boolean | undefined;
   if (input.view !== 'text' && html !== undefined) {
-    srcdoc = renderHtml(html, input, tooltip);
+    ({ srcdoc, ownDarkStyles } = renderHtml(html, input, tooltip));
     shown = 'html';
   } else if (text !== undefined) {
     srcdoc = textDocument(textToHtml(text, input.data, tooltip));
@@ -208,5 +226,5 @@ export function renderEmail(input: RenderInput): RenderResult {
     srcdoc = textDocument('');
     shown = 'empty';
   }
-  return { srcdoc, csp: shown === 'html' ? emailCsp(input.view) : emailCsp('text'), subject: filledSubject, missing: [...missing], shown };
+  return { srcdoc, csp: shown === 'html' ? emailCsp(input.view) : emailCsp('text'), subject: filledSubject, missing: [...missing], shown, ...(ownDarkStyles === undefined ? {} : { ownDarkStyles }) };
 }

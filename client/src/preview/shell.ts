@@ -56,6 +56,9 @@ export function shellHtml(options: ShellOptions): string {
     <button type="button" role="tab" data-view="html" id="view-html"></button>
     <button type="button" role="tab" data-view="imagesOff" id="view-imagesOff"></button>
     <button type="button" role="tab" data-view="text" id="view-text"></button>
+    <button type="button" role="tab" data-view="darkPartial" id="view-darkPartial"></button>
+    <button type="button" role="tab" data-view="darkFull" id="view-darkFull"></button>
+    <button type="button" role="tab" data-view="darkOwn" id="view-darkOwn"></button>
   </div>
   <div class="group" id="widths">
     <button type="button" data-width="desktop" id="width-desktop"></button>

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { contrastRatio, hexOf, over } from './a11yColor';
+import { contrastRatio, hexOf, over } from '#common/cssColor';
 import { partStyles } from './a11yStyle';
 import { htmlParts } from './htmlCommon';
 import type { Check } from './types';

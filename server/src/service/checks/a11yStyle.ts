@@ -6,7 +6,7 @@
 // text are looked at, so attribute scanning stays off elements that hold no text.
 import type { HtmlAttribute, HtmlElement, HtmlModel, TextRange } from '#common/htmlModel';
 import { attribute, decodeEntities } from '#common/htmlModel';
-import { parseColor, type Rgba } from './a11yColor';
+import { parseColor, type Rgba } from '#common/cssColor';
 
 /** A CSS declaration of an inline style (or a presentational attribute), with the offsets of its value. */
 export interface Declaration {
@@ -177,6 +177,11 @@ export class PartStyles {
   bold(k: number): boolean {
     for (let e = k; e >= 0; e = this.parents[e]) if (this.style(e).bold) return true;
     return false;
+  }
+
+  /** The declaration that sets the text colour at element `k` (`color`, `<font color>`), for a finding's range. */
+  colorDeclaration(k: number): Declaration | undefined {
+    return this.style(k).color;
   }
 
   /** The declaration that sets the font size at element `k`, for a finding's range. */

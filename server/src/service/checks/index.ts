@@ -11,6 +11,8 @@ import { a11yMissingTitle } from './a11yMissingTitle';
 import { a11ySmallText } from './a11ySmallText';
 import { advertisingWording } from './advertisingWording';
 import { complexValue } from './complexValue';
+import { darkModeLogo } from './darkModeLogo';
+import { darkModeTextColor } from './darkModeTextColor';
 import { emailTooLarge } from './emailTooLarge';
 import { handlebarsSyntax } from './handlebarsSyntax';
 import { htmlInValue } from './htmlInValue';
@@ -93,6 +95,9 @@ export const CHECKS: readonly Check[] = [
   a11yAltText,
   a11yContrast,
   a11ySmallText,
+  // HTML parts: dark mode (docs/preview.md, "Dark mode")
+  darkModeLogo,
+  darkModeTextColor,
   // advertising, review and size
   advertisingWording,
   reviewRefusedWording,

@@ -1,5 +1,6 @@
-// CSS colours and WCAG 2.x contrast, for the contrast check. Only what inline email CSS writes:
-// hex, rgb()/rgba() and the common named colours; anything else is "unknown" and is not judged.
+// CSS colours and WCAG 2.x contrast, shared by the contrast and dark-mode checks (server) and the
+// preview's dark-mode views (client). Only what email CSS writes: hex, rgb()/rgba() and the common
+// named colours; anything else is "unknown": not judged, not transformed.
 
 export interface Rgba {
   readonly r: number;
@@ -60,8 +61,8 @@ export function over(top: Rgba, bottom: Rgba): Rgba {
   return { r: top.r * a + bottom.r * (1 - a), g: top.g * a + bottom.g * (1 - a), b: top.b * a + bottom.b * (1 - a), a: 1 };
 }
 
-/** WCAG 2.x relative luminance. */
-function luminance({ r, g, b }: Rgba): number {
+/** WCAG 2.x relative luminance, 0 (black) to 1 (white). */
+export function luminance({ r, g, b }: Rgba): number {
   const linear = (c: number) => {
     const s = c / 255;
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
@@ -78,4 +79,50 @@ export function contrastRatio(a: Rgba, b: Rgba): number {
 /** `#rrggbb` of an opaque colour, for messages. */
 export function hexOf({ r, g, b }: Rgba): string {
   return '#' + [r, g, b].map((c) => Math.round(c).toString(16).padStart(2, '0')).join('');
+}
+
+/** Whether a name is one of the named colours parseColor knows (lower case). */
+export function isNamedColor(name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(NAMED, name);
+}
+
+/**
+ * Whether a colour reads as light: its relative luminance is above that of mid grey in perceived
+ * lightness (CIE L* 50, luminance 0.18), where dark-mode clients draw the line between "light
+ * background" and "dark background".
+ */
+export function isLight(color: Rgba): boolean {
+  return luminance(color) > 0.18;
+}
+
+/** The colour with its HSL lightness inverted (L → 1 − L), hue and saturation kept: white ↔ black, #333 ↔ #ccc. */
+export function invertLightness(color: Rgba): Rgba {
+  const r = color.r / 255;
+  const g = color.g / 255;
+  const b = color.b / 255;
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  const l = (max + min) / 2;
+  const d = max - min;
+  let h = 0;
+  let s = 0;
+  if (d > 0) {
+    s = d / (1 - Math.abs(2 * l - 1));
+    if (max === r) h = ((g - b) / d + 6) % 6;
+    else if (max === g) h = (b - r) / d + 2;
+    else h = (r - g) / d + 4;
+  }
+  const l2 = 1 - l;
+  const c = (1 - Math.abs(2 * l2 - 1)) * s;
+  const x = c * (1 - Math.abs((h % 2) - 1));
+  const m = l2 - c / 2;
+  const [r1, g1, b1] = h < 1 ? [c, x, 0] : h < 2 ? [x, c, 0] : h < 3 ? [0, c, x] : h < 4 ? [0, x, c] : h < 5 ? [x, 0, c] : [c, 0, x];
+  const channel = (v: number) => clamp(Math.round((v + m) * 255));
+  return { r: channel(r1), g: channel(g1), b: channel(b1), a: color.a };
+}
+
+/** CSS text of a colour: `#rrggbb` when opaque, `rgba(…)` otherwise. */
+export function cssColorText(color: Rgba): string {
+  if (color.a >= 1) return hexOf(color);
+  return `rgba(${Math.round(color.r)},${Math.round(color.g)},${Math.round(color.b)},${Number(color.a.toFixed(3))})`;
 }
