@@ -2,6 +2,7 @@
 // switched to from the toolbar, and the colours the browser computes inside the sandboxed email frame
 // are checked (partial inversion, full inversion, the template's own dark styles), with the clients
 // each view names. The frame still runs no script: the renderer rewrote the colours.
+/* global getComputedStyle */
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import os from 'node:os';
