@@ -3,11 +3,12 @@ import { after, before, describe, it } from 'node:test';
 import { inProcessClient, type TestClient } from './testClient';
 
 // The ses/* knowledge requests with every wrong parameter type a buggy or hostile client could send.
-// Each must answer (a result of the declared shape, or a ResponseError) quickly, log no handler
+// Each must answer (a result of the declared shape, or a ResponseError), log no handler
 // failure, and leave the server answering normal requests. Found: a non-string `locale` threw in
 // every request; a 1 MB `FailedOperation.FailedOperation.…` took 115 s (the parent-code search was
 // quadratic in the segments) and `SendStatus` followed by 200k spaces backtracked for minutes —
-// both blocking the whole language server.
+// both blocking the whole language server. How their time grows is measured (no time limit here, which
+// a loaded machine misses) by test/unit/linearTime.test.ts's knowledge entries, with these inputs' families.
 const METHODS = ['ses/errorCodes', 'ses/explainErrorCode', 'ses/faqTopic', 'ses/faqTopics'] as const;
 const FIELD = { 'ses/errorCodes': 'query', 'ses/explainErrorCode': 'code', 'ses/faqTopic': 'id', 'ses/faqTopics': 'id' } as const;
 const HUGE = 'FailedOperation.'.repeat(70_000); // ~1 MB
@@ -28,13 +29,10 @@ describe('knowledge requests with wrong parameter types', () => {
   after(() => client.shutdown());
 
   for (const method of METHODS) {
-    it(`${method} answers every wrong type quickly and logs no failure`, async () => {
+    it(`${method} answers every wrong type and logs no failure`, async () => {
       const params: unknown[] = [null, 1, 'text', [], ...VALUES.map((value, i) => ({ [FIELD[method]]: value, locale: LOCALES[i % LOCALES.length] }))];
       for (const p of params) {
-        const started = Date.now();
         const answer: unknown = await client.connection.sendRequest(method, p).catch((error: unknown) => ({ error: String(error) }));
-        const elapsed = Date.now() - started;
-        assert.ok(elapsed < 2_000, `${method} took ${elapsed} ms for ${JSON.stringify(p)?.slice(0, 80)}`);
         if (answer !== null && !(typeof answer === 'object' && 'error' in answer)) {
           assert.ok(typeof answer === 'object', `${method} answered ${typeof answer}`);
           // Markdown built from the input must not echo 1 MB back.

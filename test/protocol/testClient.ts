@@ -83,10 +83,13 @@ export class TestClient {
     return this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
   }
 
-  /** Opens a document and resolves with the diagnostics published for that version. */
-  open(uri: string, text: string, languageId = 'ses-html'): Promise<PublishDiagnosticsParams> {
+  /**
+   * Opens a document and resolves with the diagnostics published for that version (waiting at most
+   * `timeoutMs`; Infinity: as long as it takes, for inputs whose time is another test's business).
+   */
+  open(uri: string, text: string, languageId = 'ses-html', timeoutMs?: number): Promise<PublishDiagnosticsParams> {
     this.versions.set(uri, 1);
-    const published = this.diagnosticsFor(uri, 1);
+    const published = this.nextDiagnostics((p) => p.uri === uri && p.version === 1, timeoutMs);
     void this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
     return published;
   }
@@ -112,7 +115,7 @@ export class TestClient {
 
   nextDiagnostics(match: (p: PublishDiagnosticsParams) => boolean, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching diagnostics within ${timeoutMs} ms; last published: ${JSON.stringify(this.published.slice(-10).map((p) => ({ uri: p.uri, version: p.version, n: p.diagnostics.length })))}`)), timeoutMs);
+      const timer = timeoutMs === Infinity ? undefined : setTimeout(() => reject(new Error(`no matching diagnostics within ${timeoutMs} ms; last published: ${JSON.stringify(this.published.slice(-10).map((p) => ({ uri: p.uri, version: p.version, n: p.diagnostics.length })))}`)), timeoutMs);
       this.waiters.push({ match, resolve: (p) => { clearTimeout(timer); resolve(p); } });
     });
   }

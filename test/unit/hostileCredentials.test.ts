@@ -124,10 +124,10 @@ describe('a tccli credential file that is no file', () => {
   after(() => fs.rmSync(home, { recursive: true, force: true }));
 
   for (const [profile, message] of [['fifo', /not a regular file/], ['zero', /not a regular file/], ['dir', /not a regular file|cannot be read/], ['big', /too large/]] as const) {
-    it(`refuses the ${profile} profile at once, with a message and no value`, { timeout: 5_000 }, async () => {
-      const started = Date.now();
+    // A FIFO read hangs forever (nobody writes): the test's timeout is a hang guard, generous enough
+    // for a loaded machine; no duration is asserted.
+    it(`refuses the ${profile} profile without reading it, with a message and no value`, { timeout: 60_000 }, async () => {
       await assert.rejects(credentialsFromTccli({ home, profile }), (error: Error) => error instanceof CredentialFileError && message.test(error.message) && !error.message.includes('AAAA'));
-      assert.ok(Date.now() - started < 2_000);
     });
   }
 });

@@ -5,6 +5,7 @@ import { createLanguageService } from '../../server/src/service/languageService'
 import { dataSetFile, isConfigFile, partFile } from '../../common/templateFiles';
 import { normaliseSettings } from '../../server/src/service/settings';
 import { prng } from '../protocol/fuzzRandom';
+import { measureGrowth, repeated, type Family } from './linearTime';
 import { projectFromFiles } from './projects';
 
 // Pure client helpers fed what a user can select or paste. Found: Check Blocklist's addressesIn
@@ -16,18 +17,19 @@ import { projectFromFiles } from './projects';
 const ORACLE = /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,63}/g;
 
 describe('addressesIn on hostile selections', () => {
-  for (const [name, text] of [
-    ['100 KB of letters', 'a'.repeat(100_000)],
-    ['100 KB of dots after an @', 'a@' + 'a.'.repeat(50_000)],
-    ['a domain of 100 KB hyphens', 'a@a' + '-'.repeat(100_000) + '!'],
-    ['50k `{{`', '{{'.repeat(50_000)],
-    ['50k @', '@'.repeat(50_000)],
-    ['50k `a@`', 'a@'.repeat(50_000)],
-  ] as const) {
-    it(`returns quickly for ${name}`, () => {
-      const started = Date.now();
-      addressesIn(text);
-      assert.ok(Date.now() - started < 300, `${Date.now() - started} ms`);
+  // Growth tests (time from n to 4n, linearTime.ts), not a time limit a loaded machine misses.
+  const families: Family[] = [
+    { label: 'letters', build: repeated('a') },
+    { label: 'dots after an @', build: repeated('a.', 'a@') },
+    { label: 'a domain of hyphens', build: repeated('-', 'a@a', '!') },
+    { label: '`{{`', build: repeated('{{') },
+    { label: '@', build: repeated('@') },
+    { label: '`a@`', build: repeated('a@') },
+  ];
+  for (const family of families) {
+    it(`takes linear time on ${family.label}`, () => {
+      const growth = measureGrowth(addressesIn, family);
+      assert.ok(growth.ratio <= 2.5, `×${growth.ratio.toFixed(1)} per doubling from ${growth.size} characters`);
     });
   }
 
@@ -51,9 +53,7 @@ describe('sesStudio.advertisingWords of hostile size', () => {
     const settings = normaliseSettings({ advertisingWords: ['x'.repeat(100_000), 'flash deal', '(a+)+$', '\ud800', ...Array.from({ length: 5_000 }, (_, i) => `w${i}`)] });
     assert.ok((settings.advertisingWords?.length ?? 0) <= 1000);
     const { project } = projectFromFiles({ 't.ses.html': '<p>flash deal, free lottery (a+)+$ w7</p>', 't.data.json': '{}' });
-    const started = Date.now();
     const codes = [...createLanguageService().validate(project, settings).values()].flat().map((d) => `${String(d.code)}:${String(d.message).slice(0, 40)}`);
-    assert.ok(Date.now() - started < 1_000);
     assert.ok(codes.some((c) => c.startsWith('advertising-wording') && /flash deal/.test(c)), codes.join('\n'));
     assert.ok(codes.some((c) => c.startsWith('advertising-wording') && /free/.test(c)), codes.join('\n'));
     assert.ok(codes.some((c) => c.startsWith('review-refused-wording')), codes.join('\n'));

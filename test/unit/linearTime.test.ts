@@ -33,7 +33,7 @@ import { hover as hoverAt } from '../../server/src/service/features/hover';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { scanMustaches } from '../../server/src/service/mustacheScanner';
 import { dataSetFile, partFile } from '../../common/templateFiles';
-import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
+import { DEFAULT_SETTINGS, normaliseSettings } from '../../server/src/service/settings';
 import { parseSimpleTemplate } from '../../server/src/service/simpleTemplateParser';
 import { Suppressions } from '../../server/src/service/suppression';
 import { HOSTILE, measureGrowth, repeated, type Family } from './linearTime';
@@ -67,6 +67,7 @@ const hover = (html: string) => {
   const { project } = projectFromFiles({ 't.ses.html': html, 't.data.json': DATA });
   return hoverAt(project, ROOT + 't.ses.html', atEnd(html));
 };
+const HOSTILE_WORDS = normaliseSettings({ advertisingWords: ['x'.repeat(100_000), 'flash deal', '(a+)+$', '\ud800', ...Array.from({ length: 5_000 }, (_, i) => `w${i}`)] }).advertisingWords ?? [];
 const dataSets = [{ set: 'default', data: { a: 'x', url: 'https://a.example/' } }];
 
 // The preview's renderer (client/src/preview/render.ts), every view; image problems on every <img>, as
@@ -111,6 +112,17 @@ const DARK_CHECK_FAMILIES: readonly Family[] = [
   { label: 'nested coloured elements', build: repeated('<div style="color:#111">x', '', '') },
 ];
 
+// With the inputs of test/protocol/fuzzKnowledge.test.ts (which had a 2 s limit per request).
+const KNOWLEDGE_FAMILIES: readonly Family[] = [
+  { label: 'dotted words', build: repeated('a.', '', '!') },
+  { label: 'sendstatus and quotes', build: repeated('"', 'sendstatus', 'x') },
+  { label: '`FailedOperation.` repeated', build: repeated('FailedOperation.') },
+  { label: 'SendStatus then spaces', build: repeated(' ', 'SendStatus', 'x') },
+  { label: 'DeliverStatus then quotes', build: repeated('"', 'DeliverStatus', ':') },
+  { label: '`(a+)+$` then `a`s', build: repeated('a', '(a+)+$', '!') },
+  { label: 'a code padded with dots', build: repeated('.', 'FailedOperation.EmailAddrInBlacklist') },
+];
+
 const REGISTRY: readonly Entry[] = [
   // The language server: every check on the HTML part, the text part, the data set.
   {
@@ -121,6 +133,10 @@ const REGISTRY: readonly Entry[] = [
       { label: 'link text of `<`', build: repeated('<', '<a href="https://b.example/">', '.</a>') },
       { label: 'link text of trailing dots', build: repeated('.', '<a href="https://b.example/">a.com', 'x</a>') },
       { label: 'placeholders with spaces in an attribute', build: repeated('{{ ', '<a href="https://a.example/', '">x</a>') },
+      // test/protocol/badInput.test.ts's large inputs (the 1.9 MB one had a 10 s limit, missed under load).
+      { label: 'a block never closed after many lines', build: repeated('<p>{{name}}</p>\n', '', '{{#if x}}') },
+      { label: 'unclosed nested blocks', build: repeated('{{#if a}}') },
+      { label: 'brace soup', build: repeated('{{{{{{}}}}}}{{{{/}}}}{{!--{{~#^/>&}}') },
     ],
   },
   { name: 'languageService.validate: HTML part without a data set', run: validateHtmlNoData, maxSize: 1 << 17 },
@@ -136,9 +152,15 @@ const REGISTRY: readonly Entry[] = [
   { name: 'suppression.ts: Suppressions.of', run: (text) => Suppressions.of(TextDocument.create(ROOT + 't.ses.html', 'ses-html', 1, text)), extra: [{ label: 'directives, one `-->` at the end', build: repeated('<!-- ses-disable ', '', '-->') }] },
   { name: 'linkTextMismatch.ts: shownHost', run: shownHost, extra: [{ label: 'labels', build: repeated('a.', '', '!') }] },
   { name: 'wordingLists.ts: wordPattern (with settings terms)', run: (text) => wordPattern(ADVERTISING_WORDS, ['free money', 'a b c'])?.test(text) },
+  // The hostile settings of test/unit/hostileInput.test.ts (once with a 1 s limit): a pattern-like term, 1,000 words.
+  {
+    name: 'wordingLists.ts: wordPattern (1,000 settings words, one `(a+)+$`)',
+    run: (text) => wordPattern(ADVERTISING_WORDS, HOSTILE_WORDS)?.test(text),
+    extra: [{ label: 'words of the list', build: repeated('w7 flash ', '', '(a+)+$') }, { label: '`a` then `$`', build: repeated('a', '(', '+$') }],
+  },
   { name: 'templateFiles.ts: partFile / dataSetFile (file names)', run: (name) => [partFile(ROOT + name), dataSetFile(ROOT + name)], extra: [{ label: '`.data` repeated', build: repeated('.data', 'a', '.json.x') }] },
-  { name: 'knowledge: explainErrorCode', run: (text) => explainErrorCode(text, 'en'), extra: [{ label: 'dotted words', build: repeated('a.', '', '!') }, { label: 'sendstatus and quotes', build: repeated('"', 'sendstatus', 'x') }] },
-  { name: 'knowledge: searchErrorCodes', run: (text) => searchErrorCodes(text, 'en'), maxSize: 1 << 15 },
+  { name: 'knowledge: explainErrorCode', run: (text) => explainErrorCode(text, 'en'), extra: KNOWLEDGE_FAMILIES },
+  { name: 'knowledge: searchErrorCodes', run: (text) => searchErrorCodes(text, 'en'), maxSize: 1 << 15, extra: KNOWLEDGE_FAMILIES },
   // The CLI.
   {
     name: 'cli/glob.ts: compileGlob and match (a hostile pattern from settings)',
@@ -149,7 +171,13 @@ const REGISTRY: readonly Entry[] = [
   { name: 'cli/glob.ts: compileGlob against a long file name', run: (text) => compileGlob('**/*a*a*a*a*a*a*a*b').test(text), extra: [{ label: 'a name of `a`s', build: repeated('a') }] },
   { name: 'cli/settingsFile.ts: readSettingsText', run: readSettingsText },
   // The extension host.
-  { name: 'online/urlExtraction.ts: extractUrls (HTML part)', run: (html) => extractUrls({ html, dataSets }), maxSize: 1 << 17 },
+  {
+    name: 'online/urlExtraction.ts: extractUrls (HTML part)',
+    run: (html) => extractUrls({ html, dataSets }),
+    maxSize: 1 << 17,
+    // onlineExtraction.test.ts's 200 KB template (once with a 2 s limit): far more URLs than the cap.
+    extra: [{ label: 'image rows', build: repeated('<p>Item <img src="https://cdn.example/p/1.png#x" alt="product picture" width="80"></p>\n') }],
+  },
   { name: 'online/urlExtraction.ts: extractUrls (text part)', run: (text) => extractUrls({ text, dataSets }), extra: [{ label: 'trailing punctuation', build: repeated('.', 'https://a.example/', 'x') }] },
   { name: 'online/urlExtraction.ts: extractUrls (no data set)', run: (text) => extractUrls({ html: text, text, dataSets: [] }), maxSize: 1 << 17 },
   { name: 'online/srcset.ts: parseSrcset', run: parseSrcset, extra: [{ label: 'commas', build: repeated(',') }] },

@@ -88,9 +88,8 @@ describe('online check: URL extraction', () => {
     let text = '';
     for (let i = 0; i < 2000; i++) text += `<p>Item ${i} <img src="https://cdn.example/p/${i % 1000}.png#x" alt="product picture ${i}" width="80"></p>\n`;
     while (text.length < 200_000) text += '<p>padding text for a long email body</p>\n';
-    const started = Date.now();
+    // How the time grows with such a template: linearTime.test.ts (`extractUrls`, family "image rows").
     const e = html(text);
-    assert.ok(Date.now() - started < 2000, 'a 200 KB template is extracted quickly');
     assert.equal(e.targets.length, MAX_URLS);
     assert.equal(e.capped, 1000 - MAX_URLS);
     assert.equal(e.targets[0].url, 'https://cdn.example/p/0.png');
