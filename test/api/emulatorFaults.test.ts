@@ -16,13 +16,15 @@ const isOk = (result: Awaited<ReturnType<typeof list>>) => result.status === 200
 
 describe('emulator: faults', () => {
   it('latency delays the answer, which is otherwise normal', async () => {
-    emulator.inject({ kind: 'latency', ms: 300 });
+    emulator.inject({ kind: 'latency', ms: 1_000 });
     const started = Date.now();
     assert.ok(isOk(await list()));
-    assert.ok(Date.now() - started >= 290, `took ${Date.now() - started} ms`);
+    const first = Date.now() - started;
+    assert.ok(first >= 990, `took ${first} ms`); // a lower bound: load only adds time
     const again = Date.now();
     assert.ok(isOk(await list()));
-    assert.ok(Date.now() - again < 250, 'applies once by default');
+    // Relative, not a limit: the second call is not delayed like the first.
+    assert.ok(Date.now() - again < first, 'applies once by default');
   });
 
   it('latency lets a client time out', async () => {

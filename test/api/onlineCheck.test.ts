@@ -134,7 +134,7 @@ describe('online check against local servers', () => {
     assert.equal(r.contentType, 'image/png');
     assert.equal(r.size, PNG.length);
     assert.equal(r.finalUrl, `${base}/logo.png`);
-    assert.ok(r.ms >= 0 && r.ms < 3000);
+    assert.ok(Number.isFinite(r.ms) && r.ms >= 0);
     assert.deepEqual(seen.map((s) => s.method), ['HEAD']);
     assert.deepEqual(classify(r, 'image'), []);
   });
@@ -194,10 +194,8 @@ describe('online check against local servers', () => {
   });
 
   it('a server that never answers times out', async () => {
-    const started = Date.now();
     const r = await probeUrl(`${base}/silent`, options({ timeoutMs: 300 }));
     assert.equal(r.error?.kind, 'timeout');
-    assert.ok(Date.now() - started < 2000);
     assert.deepEqual(classify(r, 'image').map((f) => f.code), ['online-image-unreachable']);
   });
 
