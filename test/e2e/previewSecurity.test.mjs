@@ -12,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   closeWorkbench, launchBrowser, repoRoot, screenshot, startCodeServer, waitFor,
 } from './harness.mjs';
+import { anyPreview, emailShowing, focusFirstGroup, openFromExplorer, openWorkbenchPatiently, runCommandByKeys } from './previewUi.mjs';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
@@ -61,63 +62,6 @@ div.layers { background-image: url(BASE/bg-1), url(BASE/bg-2), url(BASE/bg-3), u
 </body></html>
 `;
 
-/** Opens a file from the Explorer (Quick Open's file search can take longer than its timeout on a loaded machine). */
-async function openFromExplorer(page, name) {
-  const row = page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: name }).first();
-  await waitFor(async () => {
-    await row.click({ timeout: 60_000, noWaitAfter: true });
-    const labels = await page.locator('.tabs-container .tab.active').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('aria-label') ?? ''));
-    return labels.some((label) => label.startsWith(name));
-  }, { page, what: `the editor of ${name}`, timeout: 30_000 });
-}
-
-/**
- * Runs a command from the palette with Enter rather than a click (the harness's runCommand clicks the
- * row within 2 s, which a loaded machine can miss); retried while the extension registers its commands.
- */
-async function runCommandByKeys(page, title) {
-  const widget = page.locator('.quick-input-widget');
-  await waitFor(async () => {
-    // The palette lists the commands known when it opens: closed and opened again until ours is there.
-    if (await widget.isVisible()) await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    const input = widget.locator('input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill(`>${title}`);
-    const first = widget.locator('.quick-input-list .monaco-list-row').first();
-    const label = await first.getAttribute('aria-label', { timeout: 5_000 }).catch(() => null);
-    if (!label?.startsWith(title)) return false;
-    await input.press('Enter');
-    return true;
-  }, { page, what: `command "${title}"`, timeout: 90_000 });
-}
-
-/** Focuses the first editor group: keys pressed while the focus is in the (script-less) email frame reach nothing. */
-async function focusFirstGroup(page) {
-  await page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').first().click({ timeout: 30_000 });
-}
-
-/** The preview's email frame (the iframe inside the preview webview). */
-async function emailFrame(page) {
-  return waitFor(async () => {
-    for (const frame of page.frames()) {
-      const isPreview = await frame.evaluate(() => !!document.getElementById('toolbar') && !!document.getElementById('email')).catch(() => false);
-      if (isPreview) return { ui: frame, email: frame.childFrames()[0] };
-    }
-    return null;
-  }, { page, what: 'the preview webview', timeout: 30_000 });
-}
-
-/** Waits until the email frame shows the email again (about:srcdoc with `marker`). */
-async function emailShowing(page, marker) {
-  return waitFor(async () => {
-    const { email } = await emailFrame(page);
-    if (!email || email.url() !== 'about:srcdoc') return null;
-    const text = await email.evaluate(() => document.body?.innerText ?? '').catch(() => '');
-    return text.includes(marker) ? email : null;
-  }, { page, what: `the email with "${marker}"`, timeout: 30_000 });
-}
-
 describe('the preview frame against hostile templates', () => {
   let workspace, server, browser, page, counter, base;
   const hits = [];
@@ -145,10 +89,7 @@ describe('the preview frame against hostile templates', () => {
     await write('loads.data.json', JSON.stringify({ cls: 'x style=background-image:url(BASE/data-injection)' }));
     server = await startCodeServer({ extensionDir: repoRoot, workspaceDir: workspace });
     browser = await launchBrowser();
-    // As openWorkbench, with more time: the first load can take longer than page.goto's 30 s on a loaded machine.
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(server.url, { timeout: 180_000 });
-    await page.locator('.monaco-workbench').waitFor({ timeout: 180_000 });
+    page = await openWorkbenchPatiently(browser, server.url);
   });
   after(async () => {
     await closeWorkbench({ browser, server, name: 'previewSecurity' });
@@ -165,7 +106,7 @@ describe('the preview frame against hostile templates', () => {
       // The frame may pass through an error page; it must come back to the email.
       await emailShowing(page, 'Navigation marker');
     }
-    const { ui } = await emailFrame(page);
+    const { ui } = await anyPreview(page);
     assert.equal(await ui.locator('#email').getAttribute('sandbox'), '');
     await focusFirstGroup(page);
     await openFromExplorer(page, 'comment.ses.html');
@@ -182,10 +123,10 @@ describe('the preview frame against hostile templates', () => {
     await emailShowing(page, 'Loads marker');
     // The HTML view: the image loads (the server is reachable from the frame) ...
     await waitFor(() => hits.includes('/img-plain'), { page, what: 'the image request of the HTML view', timeout: 30_000 });
-    const { ui } = await emailFrame(page);
+    const { ui } = await anyPreview(page);
     await ui.locator('#view-imagesOff').click();
     await waitFor(async () => {
-      const { email } = await emailFrame(page);
+      const { email } = await anyPreview(page);
       return (await email.evaluate(() => document.querySelector('.ses-img-off')?.textContent).catch(() => null)) === 'plain image';
     }, { page, what: 'the Images off view' });
     hits.length = 0;
@@ -193,13 +134,13 @@ describe('the preview frame against hostile templates', () => {
     await ui.locator('#view-html').click();
     await ui.locator('#view-imagesOff').click();
     await waitFor(async () => {
-      const { email } = await emailFrame(page);
+      const { email } = await anyPreview(page);
       return (await email.evaluate(() => document.querySelector('.ses-img-off')?.textContent).catch(() => null)) === 'plain image';
     }, { page, what: 'the Images off view again' });
     const imagesOffLoaded = hits.length;
     await new Promise((resolve) => setTimeout(resolve, 3000)); // absence of requests has no event to wait on
     await screenshot(page, 'preview-security-2-images-off');
-    const { email } = await emailFrame(page);
+    const { email } = await anyPreview(page);
     assert.equal(await email.evaluate(() => document.images.length), 0);
     // Requests from the HTML view that was shown for a moment may arrive; none of Images off's own.
     const imagesOffOnly = hits.slice(imagesOffLoaded).filter((url) => url !== '/img-plain');

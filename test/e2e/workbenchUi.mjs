@@ -26,14 +26,14 @@ export async function answerDialog(page, text, label) {
 }
 
 /** A notification (a toast, or an entry of the notification center) matching `pattern`: `{ toast, text }`. */
-export function waitForToast(page, pattern, what) {
+export function waitForToast(page, pattern, what, { timeout = 30_000 } = {}) {
   return waitFor(async () => {
     for (const toast of await page.locator('.notification-toast, .notifications-center .notification-list-item').all()) {
       const text = await toast.innerText().catch(() => '');
       if (pattern.test(text)) return { toast, text };
     }
     return null;
-  }, { page, what, timeout: 30_000 });
+  }, { page, what, timeout });
 }
 
 /** The text of the Markdown preview frame for which `accept(text)` holds. */

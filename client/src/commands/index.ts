@@ -12,6 +12,7 @@ import { openPreview } from '../preview/openPreview';
 import type { TemplateServer } from '../templateServer';
 import { explainErrorCode } from './explainErrorCode';
 import { openFaq } from './openFaq';
+import { quickFixProblem } from './quickFixProblem';
 
 export interface CommandContext {
   readonly server: TemplateServer;
@@ -52,4 +53,6 @@ export const COMMANDS: Record<string, (context: CommandContext, ...args: unknown
   'sesStudio.openPreviewToSide': ({ extensionUri, output }, uri) => openPreview(extensionUri, output, true, uri),
   // A new template from a starter (client/src/newTemplate); Explorer's context menu passes the folder's URI.
   'sesStudio.newTemplate': ({ extensionUri, output }, folder) => newTemplate(extensionUri, output, folder),
+  // Goes to a finding with a quick fix and opens the quick fix menu there (the walkthrough's Quick Fix step).
+  'sesStudio.quickFixProblem': () => quickFixProblem(),
 };

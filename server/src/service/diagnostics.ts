@@ -2,8 +2,9 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { docUrlOf } from './checks';
 import type { CheckMeta, Finding, SeveritySetting } from './checks/types';
+import { DIAGNOSTIC_SOURCE } from '#common/diagnosticSource';
 
-export const DIAGNOSTIC_SOURCE = 'SES';
+export { DIAGNOSTIC_SOURCE };
 
 const SEVERITIES: Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
