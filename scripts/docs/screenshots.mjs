@@ -15,6 +15,8 @@ import {
 
 const VIEWPORT = { width: 1280, height: 800 };
 const EMULATOR_PORT = 18081;
+// code-server's port too: VS Code shows it in places (the Settings editor's "Remote [127.0.0.1:PORT]"), a free one would differ each run.
+const CODE_SERVER_PORT = 18080;
 const nls = {
   en: JSON.parse(await fs.readFile(path.join(repoRoot, 'package.nls.json'), 'utf8')),
   'zh-cn': JSON.parse(await fs.readFile(path.join(repoRoot, 'package.nls.zh-cn.json'), 'utf8')),
@@ -125,9 +127,10 @@ async function shoot(locale) {
   // A fixed port: the test send's confirmation shows the endpoint.
   const emulator = await emu.startEmulator({ port: EMULATOR_PORT, seed: emu.loadSeedFile(path.join(repoRoot, 'test/emulator/seeds/examples.json')) });
   const server = await startCodeServer({
-    extensionDir: repoRoot, workspaceDir: workspace, locale,
+    extensionDir: repoRoot, workspaceDir: workspace, locale, port: CODE_SERVER_PORT,
     machineSettings: { 'sesStudio.api.endpoint': emulator.url },
-    settings: { 'editor.cursorBlinking': 'solid', 'workbench.editor.enablePreview': false },
+    // No port auto-forwarding: its Ports tab and notifications come and go with the machine's listening ports.
+    settings: { 'editor.cursorBlinking': 'solid', 'workbench.editor.enablePreview': false, 'remote.autoForwardPorts': false },
     env: { HOME: temp, TENCENTCLOUD_SECRET_ID: emu.DEFAULT_SECRET_ID, TENCENTCLOUD_SECRET_KEY: emu.DEFAULT_SECRET_KEY, TENCENTCLOUD_SESSION_TOKEN: undefined },
   });
   const browser = await launchBrowser();

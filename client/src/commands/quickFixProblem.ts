@@ -17,6 +17,10 @@ export async function quickFixProblem(): Promise<void> {
   const start = diagnostic.range.start;
   const editor = await vscode.window.showTextDocument(uri, { viewColumn, selection: new vscode.Range(start, start), preview: false });
   editor.revealRange(diagnostic.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  // The code actions of a just-opened editor may not be computed yet, and the menu then shows nothing:
+  // ask the providers first (what they answer is the menu's business; a failure leaves the menu to say so).
+  await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)
+    .then(undefined, () => undefined);
   await vscode.commands.executeCommand('editor.action.quickFix');
 }
 
