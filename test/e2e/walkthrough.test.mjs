@@ -130,10 +130,16 @@ for (const locale of (process.env.SES_E2E_LOCALES ?? 'en,zh-cn').split(',')) {
     });
 
     scenario('Quick Fix: goes to a finding of the visible template and lists its fixes', shot(4, 'quick-fix'), async () => {
-      await clickButton('quickFix', buttonLabel('quickFix', 'sesStudio.quickFixProblem'));
       // welcome.ses.html's {{coupon}} is in no data set: its fix adds the key to welcome.data.json.
       const menu = page.locator('.action-widget').filter({ hasText: 'coupon' }).first();
-      await waitFor(() => menu.isVisible(), { page, what: 'the quick fix menu of {{coupon}}', timeout: 60_000 });
+      // Clicked again when the menu did not stay open (it closes when the focus leaves it: the walkthrough
+      // re-renders as the step gets done), as a user would; at most three times.
+      for (let attempt = 1; ; attempt++) {
+        await clickButton('quickFix', buttonLabel('quickFix', 'sesStudio.quickFixProblem'));
+        const shown = await waitFor(() => menu.isVisible(), { page, what: 'the quick fix menu of {{coupon}}', timeout: 30_000 }).catch((error) => (attempt < 3 ? false : Promise.reject(error)));
+        if (shown) break;
+        console.log(`# the quick fix menu did not stay open (attempt ${attempt}, ${locale}): clicked again`);
+      }
       const active = await page.locator('.editor-group-container.active .tabs-container .tab.active').first().getAttribute('aria-label');
       assert.ok(active?.startsWith('welcome.ses.html'), `the menu is on welcome.ses.html, not ${active}`);
       await checkedAfter('quickFix');

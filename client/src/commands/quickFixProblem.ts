@@ -21,7 +21,9 @@ export async function quickFixProblem(): Promise<void> {
   // ask the providers first (what they answer is the menu's business; a failure leaves the menu to say so).
   await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)
     .then(undefined, () => undefined);
-  await vscode.commands.executeCommand('editor.action.quickFix');
+  // Opened after this command has returned: the walkthrough marks its step done when the command runs and
+  // re-renders, and a menu already open then lost the focus and closed (seen in e2e runs).
+  setTimeout(() => void vscode.commands.executeCommand('editor.action.quickFix'), 0);
 }
 
 /**
