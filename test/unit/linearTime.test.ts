@@ -230,3 +230,26 @@ describe('linear time on worst-case inputs', () => {
     });
   }
 });
+
+// The harness itself: a growth test that cannot fail proves nothing.
+describe('measureGrowth', () => {
+  // The quadratic trap the registry guards against: rescanning from every position.
+  const quadratic = (text: string) => {
+    let count = 0;
+    for (let i = 0; i < text.length; i++) for (let j = i; j < text.length; j++) if (text.charCodeAt(j) === 120) count++;
+    return count;
+  };
+  const linear = (text: string) => {
+    let count = 0;
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 120) count++;
+    return count;
+  };
+  it('fails a quadratic scan, at every retry size', () => {
+    const growth = measureGrowth(quadratic, { label: 'spaces', build: repeated(' ') }, { maxSize: 1 << 16 });
+    assert.ok(growth.ratio > 2.5, `×${growth.ratio.toFixed(2)} per doubling at ${growth.size}`);
+  });
+  it('passes a linear scan', () => {
+    const growth = measureGrowth(linear, { label: 'spaces', build: repeated(' ') }, { maxSize: 1 << 22 });
+    assert.ok(growth.ratio <= 2.5, `×${growth.ratio.toFixed(2)} per doubling at ${growth.size}`);
+  });
+});

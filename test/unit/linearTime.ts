@@ -14,7 +14,8 @@
 //   re-measured with
 //   interleaved repeats, each after a full garbage collection (no call pays for the garbage of the
 //   one before); it fails when both the medians and the fastest calls grow too fast, on every one
-//   of up to four attempts (load spikes make some calls slow, never consistently those at 4n only).
+//   of up to four attempts, at three different pairs of sizes (load spikes make some calls slow,
+//   never consistently those at 4n only; a heap-sizing step sits between one pair of sizes only).
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -103,9 +104,13 @@ export function measureGrowth(fn: (input: string) => unknown, family: Family, op
   let best: Growth = { label: family.label, size: screenSize, ratio: Infinity, ms: 0 };
   let from = screenSize;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const n = calibrate(fn, family.build, MEASURE_MS, from, maxSize / 4);
+    const calibrated = calibrate(fn, family.build, MEASURE_MS, from, maxSize / 4);
     // Never measurably slow up to maxSize: the screen's growth was noise on a few milliseconds.
-    if (n === undefined) return { label: family.label, size: screenSize, ratio: 0, ms: 0 };
+    if (calibrated === undefined) return { label: family.label, size: screenSize, ratio: 0, ms: 0 };
+    // Each retry measures another pair of sizes (n, n/2, 2n): a step in V8's heap sizing between one
+    // pair (seen in CI: ×2.6 from 32 K to 128 K on a linear renderer, ×2.0 around it) does not repeat
+    // at the others, while quadratic work grows 4× per doubling at every size.
+    const n = sizeForAttempt(calibrated, attempt, minSize, maxSize / 4);
     const a = family.build(n);
     const b = family.build(n * 4);
     const ta: number[] = [];
@@ -127,6 +132,12 @@ export function measureGrowth(fn: (input: string) => unknown, family: Family, op
   }
   // Every calibration fooled: no measurement says super-linear.
   return best.ratio === Infinity ? { ...best, ratio: 0 } : best;
+}
+
+/** The n of a retry: the calibrated n first, then half of it, then twice it, within the limits. */
+function sizeForAttempt(n: number, attempt: number, minSize: number, maxSize: number): number {
+  const shifted = [n, n / 2, n * 2][attempt % 3];
+  return shifted >= minSize && shifted <= maxSize ? shifted : n;
 }
 
 /** `head + unit × k + tail`, about n characters long. */
