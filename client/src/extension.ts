@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { activateAccount } from './account';
 import { createApiServices } from './api';
 import { COMMANDS } from './commands';
 import { activateOnlineDiagnostics } from './online/onlineDiagnostics';
@@ -18,6 +19,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const api = createApiServices(context, output);
   // The remote documents of the push/pull diffs and the review status bar item.
   context.subscriptions.push(activateTemplates({ server: templateServer, output, credentials: api.credentials }));
+  // The SES view in the activity bar: the account's templates, senders and blocklist.
+  context.subscriptions.push(activateAccount({ server: templateServer, output, credentials: api.credentials }));
   // The findings of "Check Images and Links Online", kept apart from the language server's.
   context.subscriptions.push(activateOnlineDiagnostics());
   // Preview panels open when the window was reloaded come back with their template.

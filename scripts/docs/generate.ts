@@ -29,8 +29,8 @@ const WORDS = {
     settingsTitle: 'Settings', settingsIntro: 'Every `sesStudio.*` setting, from package.json. The checks\' severities are described with their checks in [checks.md](checks.md).',
     type: 'Type', default: 'Default', scope: 'Scope', values: 'Values', range: 'Range', key: 'Setting',
     commandsTitle: 'Commands', commandsIntro: 'Every command, from package.json. Run them from the Command Palette (F1).', title: 'Title', id: 'Command id', where: 'Also in', restricted: 'Restricted Mode',
-    trustedOnly: 'hidden until the workspace is trusted', available: 'available',
-    menus: { 'editor/title': 'editor title bar', 'explorer/context': 'Explorer context menu', commandPalette: 'Command Palette' } as Record<string, string>,
+    trustedOnly: 'hidden until the workspace is trusted', available: 'available', viewOnly: 'only on items of the SES view',
+    menus: { 'editor/title': 'editor title bar', 'explorer/context': 'Explorer context menu', commandPalette: 'Command Palette', 'view/title': 'SES view title bar', 'view/item/context': 'SES view items' } as Record<string, string>,
     severities: { error: 'error', warning: 'warning', info: 'info', hint: 'hint' } as Record<string, string>,
   },
   zh: {
@@ -45,8 +45,8 @@ const WORDS = {
     settingsTitle: '设置', settingsIntro: '全部 `sesStudio.*` 设置项，来自 package.json。各检查项的严重级别设置在 [checks.md](checks.md) 中随检查项说明。',
     type: '类型', default: '默认值', scope: '作用范围', values: '可选值', range: '范围', key: '设置项',
     commandsTitle: '命令', commandsIntro: '全部命令，来自 package.json。可在命令面板（F1）中运行。', title: '标题', id: '命令 id', where: '另见于', restricted: '受限模式',
-    trustedOnly: '信任工作区后才显示', available: '可用',
-    menus: { 'editor/title': '编辑器标题栏', 'explorer/context': '资源管理器右键菜单', commandPalette: '命令面板' } as Record<string, string>,
+    trustedOnly: '信任工作区后才显示', available: '可用', viewOnly: '仅在 SES 视图的条目上',
+    menus: { 'editor/title': '编辑器标题栏', 'explorer/context': '资源管理器右键菜单', commandPalette: '命令面板', 'view/title': 'SES 视图标题栏', 'view/item/context': 'SES 视图条目' } as Record<string, string>,
     severities: { error: '错误', warning: '警告', info: '信息', hint: '提示' } as Record<string, string>,
   },
 } as const;
@@ -196,7 +196,8 @@ function commandsPage(sources: Sources, lang: Lang): string {
     const where = Object.entries(menus).filter(([menu, items]) => menu !== 'commandPalette' && items.some((item) => item.command === command.command))
       .map(([menu]) => w.menus[menu] ?? menu);
     const trusted = menus.commandPalette?.some((item) => item.command === command.command && item.when?.includes('isWorkspaceTrusted'));
-    out += `| ${title} | \`${command.command}\` | ${where.join(', ')} | ${trusted ? w.trustedOnly : w.available} |\n`;
+    const viewOnly = menus.commandPalette?.some((item) => item.command === command.command && item.when === 'false');
+    out += `| ${title} | \`${command.command}\` | ${where.join(', ')} | ${viewOnly ? w.viewOnly : trusted ? w.trustedOnly : w.available} |\n`;
   }
   return out;
 }

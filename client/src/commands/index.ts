@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { accountCommands } from '../account';
 import type { ApiServices } from '../api';
 import { checkBlocklist } from '../api/checkBlocklist';
 import { setCredentials, signOut } from '../api/credentialCommands';
@@ -53,6 +54,18 @@ export const COMMANDS: Record<string, (context: CommandContext, ...args: unknown
   'sesStudio.openPreviewToSide': ({ extensionUri, output }, uri) => openPreview(extensionUri, output, true, uri),
   // A new template from a starter (client/src/newTemplate); Explorer's context menu passes the folder's URI.
   'sesStudio.newTemplate': ({ extensionUri, output }, folder) => newTemplate(extensionUri, output, folder),
+  // The SES view (client/src/account): its trees pass the clicked item; code may pass an address or a number of days.
+  'sesStudio.account.refreshTemplates': () => accountCommands.refreshTemplates(),
+  'sesStudio.account.refreshSenders': () => accountCommands.refreshSenders(),
+  'sesStudio.account.refreshBlocklist': () => accountCommands.refreshBlocklist(),
+  'sesStudio.account.searchBlocklist': (_context, search) => accountCommands.searchBlocklist(search),
+  'sesStudio.account.clearBlocklistSearch': () => accountCommands.clearBlocklistSearch(),
+  'sesStudio.account.blocklistPeriod': (_context, days) => accountCommands.blocklistPeriod(days),
+  'sesStudio.account.removeFromBlocklist': ({ server, output, api }, item) => accountCommands.removeFromBlocklist({ server, output, credentials: api.credentials }, item),
+  'sesStudio.account.openRemoteTemplate': ({ server, output, api }, item) => accountCommands.openRemoteTemplate({ server, output, credentials: api.credentials }, item),
+  'sesStudio.account.diffRemoteTemplate': ({ server, output, api }, item) => accountCommands.diffRemoteTemplate({ server, output, credentials: api.credentials }, item),
+  'sesStudio.account.pullRemoteTemplate': (_context, item) => accountCommands.pullRemoteTemplate(item),
+  'sesStudio.account.pushLinkedTemplate': (_context, item) => accountCommands.pushLinkedTemplate(item),
   // Goes to a finding with a quick fix and opens the quick fix menu there (the walkthrough's Quick Fix step).
   'sesStudio.quickFixProblem': () => quickFixProblem(),
 };
