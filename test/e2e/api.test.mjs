@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   closeWorkbench, launchBrowser, openFile, openWorkbench, problems, repoRoot, resultsDir, runCommand, screenshot, startCodeServer, waitFor,
 } from './harness.mjs';
-import { answerDialog, answerInput, previewText, scenarioWithScreenshots, waitForToast } from './workbenchUi.mjs';
+import { answerDialog, answerInput, findNotification, previewText, scenarioWithScreenshots, waitForToast } from './workbenchUi.mjs';
 
 const emulatorModule = path.join(repoRoot, 'out/test/emulator/index.js');
 const BLOCKED = 'bounced@example.com';
@@ -21,18 +21,12 @@ const BLOCKED = 'bounced@example.com';
  * timed out, its entry in the notification center.
  */
 async function clickNotificationButton(page, pattern, label) {
-  const find = async (selector) => {
-    for (const item of await page.locator(selector).all()) {
-      if (pattern.test(await item.innerText().catch(() => ''))) return item;
-    }
-    return null;
-  };
-  let item = await find('.notification-toast');
-  if (!item) {
+  let found = await findNotification(page, pattern, '.notification-toast');
+  if (!found) {
     await runCommand(page, 'Notifications: Show Notifications');
-    item = await waitFor(() => find('.notifications-center .notification-list-item'), { page, what: `the notification ${pattern}` });
+    found = await waitFor(() => findNotification(page, pattern, '.notifications-center .notification-list-item'), { page, what: `the notification ${pattern}` });
   }
-  await item.locator('.monaco-button', { hasText: new RegExp(`^${label}$`) }).first().click();
+  await found.item.locator('.monaco-button', { hasText: new RegExp(`^${label}$`) }).first().click();
 }
 
 describe('Tencent Cloud API commands in VS Code, against the SES emulator', () => {

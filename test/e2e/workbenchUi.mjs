@@ -25,14 +25,29 @@ export async function answerDialog(page, text, label) {
   return shown;
 }
 
+/** Notification toasts and the rows of the notification center. */
+const NOTIFICATIONS = '.notification-toast, .notifications-center .notification-list-item';
+
+/**
+ * The first notification in `selector` whose text matches `pattern`: `{ item, text }`, or null. One
+ * evaluation reads every text: a locator per element (`locator.all()`) names the nth element, and
+ * when the list shrinks before it is read (a progress notification closes; a tall new row pushes
+ * others out of the virtualised notification center) reading it waits Playwright's default 30 s
+ * for a row that will not come back, the whole time a caller waits (the fresh-clone CI failure of
+ * the echoed-key scenario). `item` is re-resolved by its text whenever it is used.
+ */
+export async function findNotification(page, pattern, selector = NOTIFICATIONS) {
+  const items = page.locator(selector);
+  const texts = await items.evaluateAll((elements) => elements.map((e) => e.innerText));
+  const text = texts.find((t) => pattern.test(t));
+  return text === undefined ? null : { item: items.filter({ hasText: pattern }).first(), text };
+}
+
 /** A notification (a toast, or an entry of the notification center) matching `pattern`: `{ toast, text }`. */
 export function waitForToast(page, pattern, what, { timeout = 30_000 } = {}) {
   return waitFor(async () => {
-    for (const toast of await page.locator('.notification-toast, .notifications-center .notification-list-item').all()) {
-      const text = await toast.innerText().catch(() => '');
-      if (pattern.test(text)) return { toast, text };
-    }
-    return null;
+    const found = await findNotification(page, pattern);
+    return found && { toast: found.item, text: found.text };
   }, { page, what, timeout });
 }
 
