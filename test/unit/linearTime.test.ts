@@ -19,6 +19,7 @@ import { escapeMarkdown } from '../../client/src/preflight/markdown';
 import { withoutLinkElements } from '../../client/src/preview/linkElements';
 import type { PreviewView } from '../../client/src/preview/messages';
 import { leadingDoctype, renderEmail, type ImageProblem } from '../../client/src/preview/render';
+import { elementAt } from '../../client/src/preview/sourceMap';
 import { fillSegments, textToHtml } from '../../client/src/preview/substitute';
 import { sameContent, variablesOf } from '../../client/src/preflight/remoteTemplate';
 import { senderAddress } from '../../client/src/preflight/senderStep';
@@ -199,6 +200,14 @@ const REGISTRY: readonly Entry[] = [
   { name: 'cloud/endpoints.ts: endpointForDisplay', run: endpointForDisplay },
   { name: 'preview/render.ts: renderEmail (HTML view, image problems)', run: renderPreview('html'), maxSize: 1 << 17, extra: PREVIEW_FAMILIES },
   { name: 'preview/render.ts: renderEmail (Images off)', run: renderPreview('imagesOff'), maxSize: 1 << 17, extra: PREVIEW_FAMILIES },
+  {
+    name: 'preview/sourceMap.ts: renderEmail with the source map, and elementAt for every element',
+    run: (html) => {
+      const { sourceMap } = renderEmail({ html, view: 'html', data: { a: 'x' }, labels: previewLabels, sourceMap: true });
+      for (const offset of sourceMap.offsets) elementAt(sourceMap, offset + 1);
+    },
+    maxSize: 1 << 17, extra: PREVIEW_FAMILIES,
+  },
   { name: 'preview/render.ts: renderEmail (derived plain text)', run: renderPreview('text'), maxSize: 1 << 17, extra: PREVIEW_FAMILIES },
   {
     name: 'preview/darkMode.ts: renderEmail (dark views: partial and full inversion, own styles)',

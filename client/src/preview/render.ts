@@ -12,6 +12,7 @@ import { imageBox, problemElements, problemTitle, type ImageProblem, type Images
 import { withoutLinkElements } from './linkElements';
 import type { PreviewView, Segment } from './messages';
 import { htmlToText } from './plainText';
+import { EMPTY_SOURCE_MAP, sourceAnchors, wrapValue, type SourceMap } from './sourceMap';
 import { escapeHtml, fillEdits, fillSegments, missingMark, missingNames, placeholders, textToHtml, type Placeholder } from './substitute';
 
 export type { ImageProblem } from './images';
@@ -39,6 +40,8 @@ export interface RenderInput {
   /** Image diagnostics of the HTML part, by offset in `html`. */
   readonly imageProblems?: readonly ImageProblem[];
   readonly labels: RenderLabels;
+  /** Mark the email's elements and filled values with their template offsets and return the source map (preview ↔ source, sourceMap.ts). */
+  readonly sourceMap?: boolean;
 }
 
 export interface RenderResult {
@@ -52,6 +55,8 @@ export interface RenderResult {
   readonly ownDarkStyles?: boolean;
   /** What the frame shows: the view asked for, the text part when there is no HTML part, or a notice. */
   readonly shown: 'html' | 'text' | 'derivedText' | 'empty' | 'tooLarge';
+  /** The HTML views' elements and wrapped values by template offset (empty for the text views, or when not asked for). */
+  readonly sourceMap: SourceMap;
 }
 
 // Our marks inside the email: missing variables, image problems, blocked-image boxes.
@@ -138,7 +143,7 @@ const clean = (text: string | undefined) => (text === undefined ? undefined : te
 const format = (label: string, ...values: string[]) => label.replace(/\{([01])\}/g, (whole, k: string) => values[Number(k)] ?? whole);
 
 /** An HTML view (HTML, Images off, dark) of an HTML part: one parse, edits from every pass, one walk. */
-function renderHtml(html: string, input: RenderInput, tooltip: (name: string) => string): { srcdoc: string; ownDarkStyles?: boolean } {
+function renderHtml(html: string, input: RenderInput, tooltip: (name: string) => string): { srcdoc: string; ownDarkStyles?: boolean; sourceMap: SourceMap } {
   const model = parseHtml(html);
   const scheme = darkSchemeOf(input.view);
   const edits: Edit[] = darkModeEdits(html, model, scheme);
@@ -171,11 +176,23 @@ function renderHtml(html: string, input: RenderInput, tooltip: (name: string) =>
     while (b < boxed.length && boxed[b].end <= ph.start) b++;
     return b < boxed.length && boxed[b].start <= ph.start;
   };
-  edits.push(...fillEdits(list, model.texts, tooltip, html, insideBox));
+  let sourceMap = EMPTY_SOURCE_MAP;
+  if (input.sourceMap) {
+    // Images off replaces each <img> whole: its box is not mapped.
+    const mapped = sourceAnchors(model, (element) => input.view === 'imagesOff' && element.tag === 'img');
+    const wrapped: Placeholder[] = [];
+    edits.push(...mapped.edits, ...fillEdits(list, model.texts, tooltip, html, insideBox, (shown, ph) => {
+      wrapped.push(ph);
+      return wrapValue(shown, ph.start);
+    }));
+    sourceMap = { ...mapped.map, placeholders: wrapped.map(({ start, end, name }) => ({ start, end, name })) };
+  } else {
+    edits.push(...fillEdits(list, model.texts, tooltip, html, insideBox));
+  }
   const ownDarkStyles = scheme === 'own' ? hasOwnDarkStyles(html, model) : undefined;
   // The own view of a template without dark styles: what clients that honour them show, unchanged.
   const base = scheme === 'own' && !ownDarkStyles ? '' : darkBaseStyle(scheme);
-  return { srcdoc: emailDocument(leadingDoctype(html), applyEdits(html, edits), emailCsp(input.view), base), ownDarkStyles };
+  return { srcdoc: emailDocument(leadingDoctype(html), applyEdits(html, edits), emailCsp(input.view), base), ownDarkStyles, sourceMap };
 }
 
 /** [start, end) of `html` as element content: values filled and escaped, missing ones marked, `<` escaped. */
@@ -204,7 +221,7 @@ export function renderEmail(input: RenderInput): RenderResult {
   const tooLarge = [html, text, subject].find((part) => part !== undefined && part.length > PREVIEW_MAX_LENGTH);
   if (tooLarge !== undefined) {
     const mb = (n: number) => (n / 1_000_000).toFixed(1);
-    return { srcdoc: textDocument(escapeHtml(format(input.labels.tooLarge, mb(tooLarge.length), mb(PREVIEW_MAX_LENGTH)))), csp: emailCsp('text'), missing: [], shown: 'tooLarge' };
+    return { srcdoc: textDocument(escapeHtml(format(input.labels.tooLarge, mb(tooLarge.length), mb(PREVIEW_MAX_LENGTH)))), csp: emailCsp('text'), missing: [], shown: 'tooLarge', sourceMap: EMPTY_SOURCE_MAP };
   }
   const missing = new Set<string>();
   for (const part of [subject, html, text]) if (part !== undefined) missingNames(placeholders(part, input.data)).forEach((n) => missing.add(n));
@@ -213,8 +230,9 @@ export function renderEmail(input: RenderInput): RenderResult {
   let srcdoc: string;
   let shown: RenderResult['shown'];
   let ownDarkStyles: boolean | undefined;
+  let sourceMap = EMPTY_SOURCE_MAP;
   if (input.view !== 'text' && html !== undefined) {
-    ({ srcdoc, ownDarkStyles } = renderHtml(html, input, tooltip));
+    ({ srcdoc, ownDarkStyles, sourceMap } = renderHtml(html, input, tooltip));
     shown = 'html';
   } else if (text !== undefined) {
     srcdoc = textDocument(textToHtml(text, input.data, tooltip));
@@ -226,5 +244,5 @@ export function renderEmail(input: RenderInput): RenderResult {
     srcdoc = textDocument('');
     shown = 'empty';
   }
-  return { srcdoc, csp: shown === 'html' ? emailCsp(input.view) : emailCsp('text'), subject: filledSubject, missing: [...missing], shown, ...(ownDarkStyles === undefined ? {} : { ownDarkStyles }) };
+  return { srcdoc, csp: shown === 'html' ? emailCsp(input.view) : emailCsp('text'), subject: filledSubject, missing: [...missing], shown, sourceMap, ...(ownDarkStyles === undefined ? {} : { ownDarkStyles }) };
 }

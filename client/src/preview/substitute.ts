@@ -107,19 +107,25 @@ export function textToHtml(text: string, data: Readonly<Record<string, unknown>>
  * missing variable in text content becomes a highlighted mark; in an attribute or a raw-text element it
  * stays as written (a mark would break the markup), and the toolbar lists it. `texts` are the model's
  * text ranges (in order); placeholders inside `skip` ranges (replaced whole by another pass) are left out.
+ * `wrap` wraps what element content shows for a placeholder (the preview's source map: sourceMap.ts).
  */
-export function fillEdits(list: readonly Placeholder[], texts: readonly TextRange[], tooltip: (name: string) => string, html: string, skip: (p: Placeholder) => boolean = () => false): Edit[] {
+export function fillEdits(list: readonly Placeholder[], texts: readonly TextRange[], tooltip: (name: string) => string, html: string, skip: (p: Placeholder) => boolean = () => false, wrap?: (shown: string, p: Placeholder) => string): Edit[] {
   const edits: Edit[] = [];
   let range = 0;
   for (const p of list) {
     if (skip(p)) continue;
-    if (p.value !== undefined) {
-      edits.push({ start: p.start, end: p.end, text: escapeHtml(p.value) });
-      continue;
-    }
     while (range < texts.length && texts[range].end <= p.start) range++;
     const inText = range < texts.length && texts[range].start <= p.start && p.end <= texts[range].end;
-    if (inText) edits.push({ start: p.start, end: p.end, text: missingMark(html.slice(p.start, p.end), tooltip(p.name)) });
+    if (p.value !== undefined) {
+      const value = escapeHtml(p.value);
+      // Only element content can hold an element: a value in an attribute stays plain text.
+      edits.push({ start: p.start, end: p.end, text: inText && wrap ? wrap(value, p) : value });
+      continue;
+    }
+    if (inText) {
+      const mark = missingMark(html.slice(p.start, p.end), tooltip(p.name));
+      edits.push({ start: p.start, end: p.end, text: wrap ? wrap(mark, p) : mark });
+    }
   }
   return edits;
 }
