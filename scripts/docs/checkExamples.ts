@@ -33,6 +33,10 @@ export const CHECK_EXAMPLES: Readonly<Record<string, CheckExample>> = {
     wrong: page('<p>Hello {{first-name}}</p>', { 'first-name': 'Ada' }),
     right: page('<p>Hello {{first_name}}</p>', { first_name: 'Ada' }),
   },
+  'foreign-placeholder': {
+    wrong: page('<p>Hello *|FNAME|*</p>', { FNAME: 'Ada' }),
+    right: page('<p>Hello {{FNAME}}</p>', { FNAME: 'Ada' }),
+  },
   'variable-in-comment': {
     wrong: page('<!-- {{campaign}} -->\n<p>Hello {{name}}</p>'),
     right: page('<!-- campaign: spring -->\n<p>Hello {{name}}</p>'),

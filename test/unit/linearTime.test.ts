@@ -37,6 +37,7 @@ import { dataSetFile, partFile } from '../../common/templateFiles';
 import { DEFAULT_SETTINGS, normaliseSettings } from '../../server/src/service/settings';
 import { parseSimpleTemplate } from '../../server/src/service/simpleTemplateParser';
 import { Suppressions } from '../../server/src/service/suppression';
+import { findForeignPlaceholders } from '../../server/src/service/project/foreignPlaceholders';
 import { HOSTILE, measureGrowth, repeated, type Family } from './linearTime';
 import { projectFromFiles, ROOT } from './projects';
 
@@ -214,6 +215,11 @@ const REGISTRY: readonly Entry[] = [
     run: (html) => [renderPreview('darkPartial')(html), renderPreview('darkFull')(html), renderPreview('darkOwn')(html)],
     maxSize: 1 << 17,
     extra: DARK_FAMILIES,
+  },
+  {
+    name: 'project/foreignPlaceholders.ts: findForeignPlaceholders (foreign-placeholder)',
+    run: (text) => findForeignPlaceholders(text),
+    extra: ['*|', '{%', '<%', '${', '{$a', '{!!', '[Sender_', '%recipient.', '%%', '%a'].map((unit) => ({ label: `\`${unit}\` repeated`, build: repeated(unit) })),
   },
   { name: 'preview/render.ts: leadingDoctype', run: leadingDoctype, extra: [{ label: 'comments ended by `--!>`', build: repeated('<!-- --!>') }, { label: '`<!-- -- ` repeated', build: repeated('<!-- -- ') }] },
   { name: 'preview/linkElements.ts: withoutLinkElements', run: withoutLinkElements, extra: [{ label: '`<link a="` repeated', build: repeated('<link a="') }, { label: '`<link =` repeated', build: repeated('<link =') }] },

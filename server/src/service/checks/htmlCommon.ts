@@ -4,6 +4,7 @@ import * as l10n from '@vscode/l10n';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { attribute, decodeEntities, htmlModelOf, type HtmlAttribute, type HtmlElement, type HtmlModel } from '#common/htmlModel';
 import { placeholdersIn, replacePlaceholders } from '#common/placeholders';
+import { startsWithForeignPlaceholder } from '../project/foreignPlaceholders';
 import type { DataSetModel, PartModel, TemplateProject } from '../project/templateProject';
 import { code, dataValue, readableDataSets } from './common';
 
@@ -298,7 +299,7 @@ export function forEachImageUrlVariant(
   state.images ??= new Map();
   for (const part of state.parts) {
     let images = state.images.get(part);
-    if (!images) state.images.set(part, (images = imageUrlsOf(project, part).map((url) => ({ url, variants: classifiedVariants(project, url.raw) }))));
+    if (!images) state.images.set(part, (images = imageUrlsOf(project, part).filter((url) => !startsWithForeignPlaceholder(url.raw)).map((url) => ({ url, variants: classifiedVariants(project, url.raw) }))));
     for (const { url, variants } of images) for (const { variant, kind } of variants) visit(part.document, url, variant, kind);
   }
 }
@@ -316,7 +317,7 @@ export function forEachLinkVariant(
       links = [];
       for (const link of part.html.named('a')) {
         const href = attribute(link, 'href');
-        if (href) links.push({ link, href, variants: href.value === undefined ? EMPTY_HREF : classifiedVariants(project, href.value) });
+        if (href && !startsWithForeignPlaceholder(href.value ?? '')) links.push({ link, href, variants: href.value === undefined ? EMPTY_HREF : classifiedVariants(project, href.value) });
       }
       state.links.set(part, links);
     }

@@ -14,6 +14,7 @@ import { complexValue } from './complexValue';
 import { darkModeLogo } from './darkModeLogo';
 import { darkModeTextColor } from './darkModeTextColor';
 import { emailTooLarge } from './emailTooLarge';
+import { foreignPlaceholder } from './foreignPlaceholder';
 import { handlebarsSyntax } from './handlebarsSyntax';
 import { htmlInValue } from './htmlInValue';
 import { htmlTooLarge } from './htmlTooLarge';
@@ -65,6 +66,7 @@ export const CHECKS: readonly Check[] = [
   variableName,
   variableInComment,
   spacesInBraces,
+  foreignPlaceholder,
   noDataSet,
   // HTML parts: images
   imageMissingSrc,
@@ -178,6 +180,7 @@ const DOC_PAGE_BY_CHECK: Readonly<Record<string, TencentDocPage>> = {
   'variable-name': 'sendEmailApi',
   'variable-in-comment': 'sendEmailApi',
   'spaces-in-braces': 'sendEmailApi',
+  'foreign-placeholder': 'sendEmailApi',
   'no-data-set': 'sendEmailApi',
   'unused-data-key': 'sendEmailApi',
 };

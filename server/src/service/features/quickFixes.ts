@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { DataEntry } from '../project/dataFile';
+import { findForeignPlaceholders } from '../project/foreignPlaceholders';
 import { dataSetUri, DEFAULT_SET } from '#common/templateFiles';
 import { variableNames, type DataSetModel, type TemplateProject } from '../project/templateProject';
 import { Suppressions } from '../suppression';
@@ -78,6 +79,17 @@ export const QUICK_FIXES: Readonly<Record<string, QuickFix>> = {
       if (!tight) return [];
       const edit: TextEdit = { range: rangeOf(at.document, use.tagStart, use.tagEnd), newText: tight };
       return [quickFix(l10n.t('Write {0}', tight), diagnostic, { changes: { [at.uri]: [edit] } }, true)];
+    },
+  },
+  // Editor only: the data sets may still need a value under the new name, which the human writes.
+  'foreign-placeholder': {
+    fixes(_project, at, diagnostic, start, end) {
+      if (at.kind === 'data') return [];
+      const found = findForeignPlaceholders(at.document.getText(), start, end).find((tag) => tag.start === start && tag.end === end);
+      if (!found?.name) return [];
+      const plain = `{{${found.name}}}`;
+      const edit: TextEdit = { range: rangeOf(at.document, start, end), newText: plain };
+      return [quickFix(l10n.t('Write {0}', plain), diagnostic, { changes: { [at.uri]: [edit] } }, true)];
     },
   },
   'unused-suppression': {
