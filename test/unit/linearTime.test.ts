@@ -23,9 +23,11 @@ import { elementAt } from '../../client/src/preview/sourceMap';
 import { fillSegments, textToHtml } from '../../client/src/preview/substitute';
 import { sameContent, variablesOf } from '../../client/src/preflight/remoteTemplate';
 import { senderAddress } from '../../client/src/preflight/senderStep';
+import { ADDRESS as CLI_ADDRESS } from '../../server/src/cli/account/send';
 import { compileGlob } from '../../server/src/cli/glob';
 import { readSettingsText } from '../../server/src/cli/settingsFile';
 import { explainErrorCode, searchErrorCodes } from '../../server/src/knowledge';
+import { declaresBackgroundColor } from '../../server/src/service/checks/imageCssBackground';
 import { shownHost } from '../../server/src/service/checks/linkTextMismatch';
 import { wordPattern, ADVERTISING_WORDS } from '../../server/src/service/checks/wordingLists';
 import { decodeEntities, parseHtml } from '../../common/htmlModel';
@@ -172,6 +174,12 @@ const REGISTRY: readonly Entry[] = [
   },
   { name: 'cli/glob.ts: compileGlob against a long file name', run: (text) => compileGlob('**/*a*a*a*a*a*a*a*b').test(text), extra: [{ label: 'a name of `a`s', build: repeated('a') }] },
   { name: 'cli/settingsFile.ts: readSettingsText', run: readSettingsText },
+  { name: 'cli/account/send.ts: ADDRESS (--to addresses)', run: (text) => CLI_ADDRESS.test(text), extra: [{ label: 'a dotted domain, then a space', build: repeated('a.', 'a@', ' ') }] },
+  {
+    name: 'checks/imageCssBackground.ts: declaresBackgroundColor (style attributes, CSS blocks)',
+    run: declaresBackgroundColor,
+    extra: [{ label: '` background:` repeated', build: repeated(' background:') }, { label: 'declarations without a colon', build: repeated('a;', '', 'background:#fff') }],
+  },
   // The extension host.
   {
     name: 'online/urlExtraction.ts: extractUrls (HTML part)',
