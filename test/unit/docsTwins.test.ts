@@ -14,7 +14,7 @@ const ZH = path.join(DOCS, 'zh-CN');
 const ENGLISH_ONLY = new Set(['development.md', 'architecture.md', 'linear-parsing.md', 'accuracy.md']);
 /** User pages whose translation is still to come: remove a page from here when its twin lands. */
 const NOT_YET_TRANSLATED = new Set([
-  'account.md', 'new-template.md', 'settings-guide.md', 'online-check.md', 'accessibility.md', 'api.md', 'languages.md', 'cli.md', 'preview.md',
+  'account.md', 'settings-guide.md', 'accessibility.md', 'api.md', 'cli.md', 'preview.md',
 ]);
 
 const read = (file: string) => fs.readFileSync(file, 'utf8');
@@ -55,6 +55,60 @@ function relativeTargets(markdown: string): string[] {
   }
   return targets;
 }
+
+/** Where a relative link of docs/zh-CN/<page> should lead when the English page leads to `target`:
+ * the Chinese twin of a docs page or of the README, or the Chinese screenshot, where one exists. */
+function chineseCounterpart(target: string): string {
+  const dir = path.dirname(target);
+  const base = path.basename(target);
+  if (dir === DOCS && base.endsWith('.md') && fs.existsSync(path.join(ZH, base))) return path.join(ZH, base);
+  if (target === path.join(ROOT, 'README.md') && fs.existsSync(path.join(ROOT, 'README.zh-CN.md'))) return path.join(ROOT, 'README.zh-CN.md');
+  const images = path.join(DOCS, 'images');
+  if (dir === images && fs.existsSync(path.join(images, 'zh-CN', base))) return path.join(images, 'zh-CN', base);
+  return target;
+}
+
+interface Link { readonly image: boolean; readonly target: string; readonly anchor: string | undefined }
+
+/** The links and images of each section (the text before the first ##/### heading, then one per heading), in order. */
+function linksBySection(markdown: string, dir: string): Link[][] {
+  const sections: Link[][] = [[]];
+  for (const line of prose(markdown).lines) {
+    if (/^#{2,3} /.test(line)) sections.push([]);
+    for (const m of line.replace(/`[^`]*`/g, '').matchAll(/(!?)\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) {
+      const hash = m[2].indexOf('#');
+      const file = hash >= 0 ? m[2].slice(0, hash) : m[2];
+      const anchor = hash >= 0 ? m[2].slice(hash + 1) : undefined;
+      const external = /^[a-z][a-z0-9+.-]*:/i.test(m[2]);
+      sections[sections.length - 1].push({
+        image: m[1] === '!',
+        target: external ? m[2] : file ? path.join(dir, file) : '',
+        anchor: external ? undefined : anchor,
+      });
+    }
+  }
+  return sections;
+}
+
+/** A link as the tests name it: ![image] or [link], the target relative to the repository, and whether it has an anchor. */
+const describeLink = (link: Link) =>
+  `${link.image ? '![image]' : '[link]'}(${/^[a-z][a-z0-9+.-]*:/i.test(link.target) ? link.target : path.relative(ROOT, link.target) || '(this page)'}${link.anchor !== undefined ? '#…' : ''})`;
+
+/** What one list has that the other has not, counting repeats: [missing from actual, extra in actual]. */
+function difference(expected: string[], actual: string[]): [string[], string[]] {
+  const rest = [...actual];
+  const missing: string[] = [];
+  for (const item of expected) {
+    const i = rest.indexOf(item);
+    if (i >= 0) rest.splice(i, 1); else missing.push(item);
+  }
+  return [missing, rest];
+}
+
+/** GitHub's anchor of a heading: lower case, punctuation dropped (letters of any script kept), spaces to hyphens. */
+const slug = (heading: string) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+const anchorsOf = (file: string) =>
+  new Set(prose(read(file)).lines.filter((line) => /^#{1,6} /.test(line)).map((line) => slug(line.replace(/^#+ /, ''))));
 
 const update = (page: string) =>
   `When you add, remove or move a section or code block of docs/${page}, do the same in its Chinese twin docs/zh-CN/${page} ` +
@@ -110,6 +164,36 @@ describe('docs/zh-CN twins of the docs pages', () => {
           return false;
         });
         assert.deepEqual(english, [], `docs/zh-CN/${page} links to English pages or pictures that have a Chinese version: use those (page.md, ../images/zh-CN/…)`);
+      });
+
+      it('has the same links and images as the English page, section by section (Chinese twins and pictures where they exist)', () => {
+        const enSections = linksBySection(en, DOCS);
+        const zhSections = linksBySection(zh, ZH);
+        const twinLine = (link: Link) => link.target === path.join(ZH, page) || link.target === path.join(DOCS, page);
+        const zhHeadings = ['(the top of the page)', ...headings(zh)];
+        const problems: string[] = [];
+        enSections.forEach((enLinks, i) => {
+          const expected = enLinks.filter((link) => !(i === 0 && twinLine(link)))
+            .map((link) => describeLink({ ...link, target: /^[a-z][a-z0-9+.-]*:/i.test(link.target) || !link.target ? link.target : chineseCounterpart(link.target) }));
+          const actual = (zhSections[i] ?? []).filter((link) => !(i === 0 && twinLine(link))).map(describeLink);
+          const [missing, extra] = difference(expected, actual);
+          if (missing.length || extra.length) {
+            problems.push(`section ${i} "${zhHeadings[i] ?? '(none)'}": missing ${JSON.stringify(missing)}, extra ${JSON.stringify(extra)}`);
+          }
+        });
+        assert.deepEqual(problems, [], `docs/zh-CN/${page} must have the links and images of docs/${page} in the same sections. ${update(page)}`);
+      });
+
+      it('its anchors lead to headings that exist', () => {
+        const broken: string[] = [];
+        for (const [dir, file, text] of [[DOCS, path.join(DOCS, page), en], [ZH, path.join(ZH, page), zh]]) {
+          for (const link of linksBySection(text, dir).flat()) {
+            if (link.anchor === undefined || !/\.md$/.test(link.target || file)) continue;
+            const target = link.target || file;
+            if (fs.existsSync(target) && !anchorsOf(target).has(decodeURIComponent(link.anchor))) broken.push(`${path.relative(ROOT, file)} → ${path.relative(ROOT, target)}#${link.anchor}`);
+          }
+        }
+        assert.deepEqual(broken, [], 'anchors without a heading of that name (GitHub makes a heading\'s anchor from its text: lower case, punctuation dropped, spaces to hyphens)');
       });
     });
   }
