@@ -94,6 +94,10 @@ export const CHECK_EXAMPLES: Readonly<Record<string, CheckExample>> = {
     right: page('<p>Hello {{name}}</p>'),
   },
   'unsupported-html': {
+    wrong: page('<iframe src="https://example.com/survey"></iframe>'),
+    right: page('<a href="https://example.com/survey">Answer the survey</a>'),
+  },
+  'client-support': {
     wrong: page('<form action="https://example.com/survey"><input name="score"></form>'),
     right: page('<a href="https://example.com/survey">Answer the survey</a>'),
   },

@@ -40,6 +40,7 @@ import { DEFAULT_SETTINGS, normaliseSettings } from '../../server/src/service/se
 import { parseSimpleTemplate } from '../../server/src/service/simpleTemplateParser';
 import { Suppressions } from '../../server/src/service/suppression';
 import { findForeignPlaceholders } from '../../server/src/service/project/foreignPlaceholders';
+import { featureUses } from '../../server/src/service/clientSupport/features';
 import { HOSTILE, measureGrowth, repeated, type Family } from './linearTime';
 import { projectFromFiles, ROOT } from './projects';
 
@@ -174,6 +175,17 @@ const REGISTRY: readonly Entry[] = [
   },
   { name: 'cli/glob.ts: compileGlob against a long file name', run: (text) => compileGlob('**/*a*a*a*a*a*a*a*b').test(text), extra: [{ label: 'a name of `a`s', build: repeated('a') }] },
   { name: 'cli/settingsFile.ts: readSettingsText', run: readSettingsText },
+  {
+    name: 'clientSupport/features.ts: featureUses (client-support: elements, style attributes, <style> CSS)',
+    run: (text) => featureUses(text, parseHtml(text)),
+    extra: [
+      { label: 'declarations without `!`, `:` or a close in one <style>', build: repeated('a{b c;/*', '<style>', '</style>') },
+      { label: 'unclosed comments, strings and `{{` in many <style> elements', build: repeated('<style>/*"\'{{ a:b</style>') },
+      { label: 'selectors without a colon', build: repeated('a b{', '<style>', '</style>') },
+      { label: 'numbers and functions in a style attribute', build: repeated('1.5rem var(x) ', '<p style="width:', '">') },
+      { label: 'flex everywhere', build: repeated('<div style="display:flex;position:absolute">x</div>') },
+    ],
+  },
   { name: 'cli/account/send.ts: ADDRESS (--to addresses)', run: (text) => CLI_ADDRESS.test(text), extra: [{ label: 'a dotted domain, then a space', build: repeated('a.', 'a@', ' ') }] },
   {
     name: 'checks/imageCssBackground.ts: declaresBackgroundColor (style attributes, CSS blocks)',

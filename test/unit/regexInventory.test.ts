@@ -196,7 +196,6 @@ const INVENTORY: Record<string, Record<string, Verdict>> = {
   'server/src/service/checks/textCommon.ts': { '/\\{\\{[^{}]*\\}?\\}\\}/g': reg('languageService.validate: text part') },
   'server/src/service/checks/tooLittleText.ts': { "/[\\p{L}\\p{N}]+(?:['’][\\p{L}\\p{N}]+)*/gu": VALIDATE, '/&#?[a-z0-9]+;/gi': VALIDATE },
   'server/src/service/checks/unsupportedHtml.ts': {
-    '/position\\s*:\\s*fixed\\b/gi': VALIDATE,
     '/font-family\\s*:\\s*([^;}]*)/i': VALIDATE,
     '/font-family\\s*:([^;}"\\n]*)/gi': VALIDATE,
     '/^on[a-z]{3,}$/': VALIDATE,

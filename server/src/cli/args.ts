@@ -1,6 +1,7 @@
 // Command-line arguments of `ses-template-check`. Pure: argv in, options or a usage error out.
 import * as l10n from '@vscode/l10n';
 import { parseArgs } from 'node:util';
+import { FAMILIES, unknownClients } from '../service/clientSupport/data';
 
 export const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -27,6 +28,8 @@ export interface CliOptions {
   readonly dryRun: boolean;
   /** `--show-values`: data values (shortened) in github and sarif output too. */
   readonly showValues: boolean;
+  /** `--clients a,b` (repeatable): replaces `sesStudio.clients`, the client-support check's targets. */
+  readonly clients?: string[];
 }
 
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; message: string };
@@ -61,6 +64,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         'fix-unused': { type: 'boolean' },
         'dry-run': { type: 'boolean' },
         'show-values': { type: 'boolean' },
+        clients: { type: 'string', multiple: true },
       },
     }));
   } catch (error) {
@@ -78,6 +82,11 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (globs?.some((glob) => glob.trim() === '')) return { ok: false, message: l10n.t('--glob needs a pattern') };
   const config = values.config as string | undefined;
   if (config === '') return { ok: false, message: l10n.t('--config needs a file') };
+  const rawClients = values.clients as string[] | undefined;
+  const clients = rawClients?.flatMap((list) => list.split(',')).map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
+  if (rawClients && clients?.length === 0) return { ok: false, message: l10n.t('--clients needs client ids or families, e.g. {0}', 'gmail,outlook-windows,qq-mail') };
+  const unknown = clients ? unknownClients(clients) : [];
+  if (unknown.length > 0) return { ok: false, message: l10n.t('--clients: unknown client or family {0}; known families: {1}', unknown.join(', '), [...FAMILIES].join(', ')) };
   const fix = values.fix === true || values['fix-unused'] === true;
   if (values['dry-run'] === true && !fix) return { ok: false, message: l10n.t('--dry-run goes with --fix') };
   return {
@@ -96,6 +105,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       fixUnused: values['fix-unused'] === true,
       dryRun: values['dry-run'] === true,
       showValues: values['show-values'] === true,
+      ...(clients ? { clients } : {}),
     },
   };
 }
@@ -116,6 +126,7 @@ export function helpText(): string {
     '  --fix   ' + l10n.t('apply the quick fixes that need no human choice (quote a non-string value, remove spaces inside braces, remove a ses-disable comment that hides nothing), then check'),
     '  --fix-unused   ' + l10n.t('with --fix, also remove data keys no template uses'),
     '  --dry-run   ' + l10n.t('with --fix, print the changes as a unified diff and write nothing'),
+    '  --clients <ids>   ' + l10n.t('the email clients client-support targets, comma-separated ids or families (e.g. gmail,outlook-windows,qq-mail; replaces sesStudio.clients)'),
     '  --show-values   ' + l10n.t('show the start of data values in github and sarif output too (they are left out there: annotations are widely readable)'),
     '  --locale en|zh-cn   ' + l10n.t('language of the messages'),
     '  --help, -h   ' + l10n.t('show this help'),

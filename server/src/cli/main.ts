@@ -75,6 +75,7 @@ export function main(argv: readonly string[], io: CliIo): number {
     for (const warning of read.warnings) configWarnings.push(`${options.config}: ${warning}`);
   }
 
+  if (options.clients) configLayer = { ...configLayer, clients: options.clients };
   const input = { paths: options.paths, cwd: io.cwd, configLayer, globs: options.globs, workspaceSettings: options.workspaceSettings };
   // github and sarif output become pull-request annotations and code-scanning alerts, readable by
   // more people than the repository's data sets: no data value in them unless asked (--show-values).

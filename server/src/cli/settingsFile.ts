@@ -5,6 +5,7 @@ import * as l10n from '@vscode/l10n';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { CHECKS } from '../service/checks';
 import { SEVERITY_SETTINGS } from '../service/checks/types';
+import { unknownClients } from '../service/clientSupport/data';
 import { safeToParse } from '#common/jsonNesting';
 
 /** `sesStudio.*` values by key without the prefix (`checks.missing-variable`, `dialect`, …). */
@@ -33,6 +34,9 @@ export function readSettingsText(text: string): SettingsRead {
     const problem = problemOf(key, v);
     if (problem) warnings.push(problem);
     else layer[key] = v;
+    // Client names the data does not know are left out by the check; say which.
+    const unknown = !problem && key === 'clients' && Array.isArray(v) ? unknownClients(v as string[]) : [];
+    if (unknown.length > 0) warnings.push(l10n.t('{0}: unknown client or family {1}; left out', PREFIX + key, unknown.join(', ')));
   };
   for (const [key, v] of Object.entries(value)) {
     if (key.startsWith(PREFIX)) {
@@ -60,7 +64,7 @@ function problemOf(key: string, value: unknown): string | undefined {
     }
   }
   if (key === 'dialect' && value !== 'tencent' && value !== 'handlebars') return l10n.t('{0}: expected one of {1}; ignored', PREFIX + key, 'tencent, handlebars');
-  if ((key === 'advertisingWords' || key === 'templateGlobs') && (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))) {
+  if ((key === 'advertisingWords' || key === 'templateGlobs' || key === 'clients') && (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))) {
     return l10n.t('{0}: expected an array of strings; ignored', PREFIX + key);
   }
   return undefined;

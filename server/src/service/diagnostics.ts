@@ -27,9 +27,13 @@ export function findingToDiagnostic(
     range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
     severity: SEVERITIES[severity],
     code: meta.id,
-    ...codeDescription(meta),
+    ...(finding.docUrl ? { codeDescription: { href: finding.docUrl } } : codeDescription(meta)),
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
+    ...(finding.related && finding.related.length > 0
+      ? { relatedInformation: finding.related.map((r) => ({ location: { uri: document.uri, range: { start: document.positionAt(r.start), end: document.positionAt(r.end) } }, message: r.message })) }
+      : {}),
+    ...(finding.data !== undefined ? { data: finding.data } : {}),
   };
 }
 

@@ -8,6 +8,8 @@ export interface ServiceSettings {
   readonly dialect: Dialect;
   /** `sesStudio.advertisingWords`: words the advertising-wording check finds besides its own list. */
   readonly advertisingWords?: readonly string[];
+  /** `sesStudio.clients`: the client ids or families the client-support check targets; absent: the default list. */
+  readonly clients?: readonly string[];
 }
 
 export const DEFAULT_SETTINGS: ServiceSettings = { checks: {}, dialect: 'tencent' };
@@ -15,6 +17,9 @@ export const DEFAULT_SETTINGS: ServiceSettings = { checks: {}, dialect: 'tencent
 /** Longest `sesStudio.advertisingWords` entry used, and how many are used at most. */
 export const MAX_WORD_LENGTH = 200;
 export const MAX_WORDS = 1000;
+/** Longest `sesStudio.clients` entry used, and how many are used at most (there are about 60 clients). */
+const MAX_CLIENT_LENGTH = 100;
+const MAX_CLIENTS = 500;
 
 /** Settings arrive as untyped JSON from the client: keep what is valid, drop the rest. */
 export function normaliseSettings(raw: unknown): ServiceSettings {
@@ -34,7 +39,11 @@ export function normaliseSettings(raw: unknown): ServiceSettings {
   const advertisingWords = Array.isArray(rawWords)
     ? rawWords.filter((w): w is string => typeof w === 'string' && w.trim().length > 0 && w.trim().length <= MAX_WORD_LENGTH).map((w) => w.trim()).slice(0, MAX_WORDS)
     : [];
-  return advertisingWords.length > 0 ? { checks, dialect, advertisingWords } : { checks, dialect };
+  const rawClients = isObject(raw) ? raw.clients : undefined;
+  const clients = Array.isArray(rawClients)
+    ? rawClients.filter((c): c is string => typeof c === 'string' && c.trim().length > 0 && c.trim().length <= MAX_CLIENT_LENGTH).map((c) => c.trim().toLowerCase()).slice(0, MAX_CLIENTS)
+    : undefined;
+  return { checks, dialect, ...(advertisingWords.length > 0 ? { advertisingWords } : {}), ...(clients ? { clients } : {}) };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -10,6 +10,7 @@ import { a11yMissingLang } from './a11yMissingLang';
 import { a11yMissingTitle } from './a11yMissingTitle';
 import { a11ySmallText } from './a11ySmallText';
 import { advertisingWording } from './advertisingWording';
+import { clientSupport } from './clientSupport';
 import { complexValue } from './complexValue';
 import { darkModeLogo } from './darkModeLogo';
 import { darkModeTextColor } from './darkModeTextColor';
@@ -108,6 +109,7 @@ export const CHECKS: readonly Check[] = [
   tooLittleText,
   htmlScript,
   unsupportedHtml,
+  clientSupport,
   missingTextPart,
   htmlTooLarge,
   emailTooLarge,

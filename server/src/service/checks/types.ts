@@ -23,6 +23,12 @@ export interface Finding {
   readonly end: number;
   /** Already localised. */
   readonly message: string;
+  /** Other places of the same finding in the same document (the diagnostic's relatedInformation). */
+  readonly related?: ReadonlyArray<{ readonly start: number; readonly end: number; readonly message: string }>;
+  /** The page that explains this finding (the diagnostic's codeDescription), instead of the check's. */
+  readonly docUrl?: string;
+  /** Kept on the diagnostic (`data`) for its hover and quick fixes. */
+  readonly data?: unknown;
 }
 
 export interface CheckContext {

@@ -4,24 +4,20 @@ import { code } from './common';
 import { htmlParts, tagRange, type HtmlPart } from './htmlCommon';
 import type { Check } from './types';
 
-/** Elements mail clients remove, or Tencent review refuses: reported by unsupported-html. */
-const DROPPED = new Set(['form', 'iframe', 'object', 'embed', 'video', 'audio']);
+/**
+ * Elements mail clients remove that the caniemail data has no entry for. `<form>`, `<object>`, `<video>`,
+ * `<audio>` and `position` are reported by client-support, from the data, for the target clients.
+ */
+const DROPPED = new Set(['iframe', 'embed']);
 const IMPORT = /@import\b/gi;
-const FIXED = /position\s*:\s*fixed\b/gi;
 const FONT_FACE = /@font-face\b/gi;
 const FONT_FACE_RULE = /@font-face\b/gi;
 
-/** CSS text in a part: `<style>` contents and `style` attribute values, with their offsets. */
+/** The CSS text of a part's `<style>` elements, with their offsets. */
 function cssOf({ document, html }: HtmlPart): Array<{ start: number; text: string }> {
   const text = document.getText();
   const css: Array<{ start: number; text: string }> = [];
   for (const style of html.named('style')) if (style.closeStart !== undefined) css.push({ start: style.end, text: text.slice(style.end, style.closeStart) });
-  if (text.includes('position')) {
-    for (const element of html.elements) {
-      const style = attribute(element, 'style');
-      if (style?.value) css.push({ start: style.valueStart, text: style.value });
-    }
-  }
   return css;
 }
 
@@ -111,9 +107,10 @@ export const htmlScript: Check = {
 };
 
 /**
- * HTML and CSS that email clients drop or Tencent asks not to use: forms, embeds, media, external CSS,
- * fixed positioning, web fonts, inline event handlers (`onclick`). A web font is reported only when a `font-family` names it without a
- * fallback after it: with fallbacks, clients that ignore `@font-face` show them, as designed.
+ * HTML and CSS that email clients drop or Tencent asks not to use, where the caniemail data (client-support)
+ * has no entry or says less: frames and embeds, external CSS (a Tencent rule, whatever the clients), web
+ * fonts, inline event handlers (`onclick`). A web font is reported only when a `font-family` names it
+ * without a fallback after it: with fallbacks, clients that ignore `@font-face` show them, as designed.
  */
 export const unsupportedHtml: Check = {
   meta: { id: 'unsupported-html', defaultSeverity: 'warning' },
@@ -134,9 +131,6 @@ export const unsupportedHtml: Check = {
       for (const { start, text } of cssOf(part)) {
         for (const match of text.matchAll(IMPORT)) {
           report(document, { start: start + match.index, end: start + match.index + match[0].length, message: l10n.t('An external stylesheet: Tencent asks for no external CSS in templates, and most email clients do not load it. Put the CSS inline, in {0} attributes.', '`style`') });
-        }
-        for (const match of text.matchAll(FIXED)) {
-          report(document, { start: start + match.index, end: start + match.index + match[0].length, message: l10n.t('Email clients ignore {0} or drop the whole style. Lay the email out with tables.', '`position: fixed`') });
         }
         FONT_FACE.lastIndex = 0;
         if (FONT_FACE.test(text) && !(fallbacksNamed ??= everyWebFontHasFallback(part))) {

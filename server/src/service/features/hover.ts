@@ -3,6 +3,8 @@ import { MarkupKind, type Diagnostic, type Hover, type Position, type Range } fr
 import { faqTopic, type FaqTopic } from '../../knowledge';
 import { accessibilityGuide } from '../../knowledge/accessibility';
 import { checkMeta, docUrlOf, faqTopicOf } from '../checks';
+import type { ClientSupportData } from '../checks/clientSupport';
+import { supportTable } from '../clientSupport/table';
 import { DIAGNOSTIC_SOURCE } from '../diagnostics';
 import { htmlModelOf, type HtmlElement } from '#common/htmlModel';
 import { dataSetUri } from '#common/templateFiles';
@@ -61,6 +63,17 @@ export function hover(project: TemplateProject, uri: string, position: Position,
   }
   for (const diagnostic of diagnostics) {
     if (!contains(diagnostic.range, position) || typeof diagnostic.code !== 'string') continue;
+    if (diagnostic.code === 'client-support') {
+      const data = diagnostic.data as Partial<ClientSupportData> | undefined;
+      const key = `client-support:${String(data?.feature)}`;
+      const table = typeof data?.feature === 'string' && Array.isArray(data.clients) && !topics.has(key) ? supportTable(data.feature, data.clients.filter((c) => typeof c === 'string')) : undefined;
+      if (table) {
+        topics.add(key);
+        range ??= diagnostic.range;
+        blocks.push(table);
+      }
+      continue;
+    }
     const meta = checkMeta(diagnostic.code);
     const guide = accessibilityGuide(diagnostic.code, context.locale ?? 'en');
     if (guide && !topics.has(diagnostic.code)) {
