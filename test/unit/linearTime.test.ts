@@ -20,7 +20,7 @@ import { withoutLinkElements } from '../../client/src/preview/linkElements';
 import type { PreviewView } from '../../client/src/preview/messages';
 import { leadingDoctype, renderEmail, type ImageProblem } from '../../client/src/preview/render';
 import { elementAt } from '../../client/src/preview/sourceMap';
-import { fillSegments, textToHtml } from '../../client/src/preview/substitute';
+import { fillSegments, textToHtml } from '../../common/substitute';
 import { sameContent, variablesOf } from '../../client/src/preflight/remoteTemplate';
 import { senderAddress } from '../../client/src/preflight/senderStep';
 import { ADDRESS as CLI_ADDRESS } from '../../server/src/cli/account/send';

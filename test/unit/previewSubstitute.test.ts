@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fillHtml, fillSegments, lookup, placeholders, textToHtml } from '../../client/src/preview/substitute';
+import { fillHtml, fillSegments, lookup, placeholders, textToHtml } from '../../common/substitute';
 
 const tip = (name: string) => `missing ${name}`;
 

@@ -78,7 +78,7 @@ const INVENTORY: Record<string, Record<string, Verdict>> = {
   'client/src/preview/previewSource.ts': { '/\\.html?$/i': LITERAL_START, '/^(?:online-)?image-/': OWN_TEXT },
   'client/src/preview/sourceMap.ts': { '/^\\d{1,9}$/': ANCHORED },
   'client/src/preview/shell.ts': { '/=+$/': OWN_TEXT },
-  'client/src/preview/substitute.ts': {
+  'common/substitute.ts': {
     '/\\{\\{\\{([^{}]*)\\}\\}\\}|\\{\\{([^{}]*)\\}\\}/g': reg('preview/substitute.ts'),
     '/^[^\\s#/!>^&{}~"\'=()|@]+$/u': reg('preview/substitute.ts'),
   },

@@ -12,7 +12,7 @@
 import { cssColorText, invertLightness, isLight, isNamedColor, parseColor, type Rgba } from '#common/cssColor';
 import { hasOwnDarkStyles } from '#common/darkStyles';
 import type { HtmlModel } from '#common/htmlModel';
-import type { Edit } from './htmlEdits';
+import type { Edit } from '#common/htmlEdits';
 
 export { hasOwnDarkStyles };
 

@@ -4,7 +4,7 @@
 // is what keeps every image from loading. Both work on the HTML model of the template, before
 // substitution, and return edits (htmlEdits.ts) by offset in the template text. Pure: no vscode import.
 import { attribute, type HtmlElement, type HtmlModel } from '#common/htmlModel';
-import { escapeHtml } from './substitute';
+import { escapeHtml } from '#common/substitute';
 
 /** An image diagnostic of the HTML part: where it starts (offset in the part's text) and its message. */
 export interface ImageProblem {

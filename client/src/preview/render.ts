@@ -7,13 +7,13 @@
 import { parseHtml, type HtmlElement } from '#common/htmlModel';
 import { emailCsp } from './emailPolicy';
 import { darkBaseStyle, darkModeEdits, hasOwnDarkStyles, type DarkScheme } from './darkMode';
-import { applyEdits, type Edit } from './htmlEdits';
+import { applyEdits, type Edit } from '#common/htmlEdits';
 import { imageBox, problemElements, problemTitle, type ImageProblem, type ImagesOffLabels } from './images';
 import { withoutLinkElements } from './linkElements';
 import type { PreviewView, Segment } from './messages';
 import { htmlToText } from './plainText';
 import { EMPTY_SOURCE_MAP, sourceAnchors, wrapValue, type SourceMap } from './sourceMap';
-import { escapeHtml, fillEdits, fillSegments, missingMark, missingNames, placeholders, textToHtml, type Placeholder } from './substitute';
+import { escapeHtml, fillEdits, fillSegments, missingMark, missingNames, placeholders, textToHtml, type Placeholder } from '#common/substitute';
 
 export type { ImageProblem } from './images';
 

@@ -1,6 +1,6 @@
 // The webview's own page: toolbar, header and the sandboxed iframe the email renders in. Its script
 // (media/preview/preview.js) fills it from messages. Pure: no vscode import.
-import { escapeHtml } from './substitute';
+import { escapeHtml } from '#common/substitute';
 
 export interface ShellOptions {
   /** The webview's `cspSource` (where our script and CSS come from). */

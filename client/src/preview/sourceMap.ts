@@ -9,7 +9,7 @@
 // attributes in a script-free copy of the email it can read (preview.js), and sends back an offset;
 // the extension accepts only offsets of its own map and only ever selects in the previewed template.
 import { type HtmlElement, type HtmlModel } from '#common/htmlModel';
-import type { Edit } from './htmlEdits';
+import type { Edit } from '#common/htmlEdits';
 
 /** Elements that are never shown: no attribute (and nothing to click). */
 const UNSHOWN = new Set(['html', 'head', 'meta', 'title', 'style', 'script', 'link', 'base', 'noscript', 'template']);

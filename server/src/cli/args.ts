@@ -30,6 +30,19 @@ export interface CliOptions {
   readonly showValues: boolean;
   /** `--clients a,b` (repeatable): replaces `sesStudio.clients`, the client-support check's targets. */
   readonly clients?: string[];
+  /** `--spam-score`: run the local SpamAssassin on each template's message instead of the checks. */
+  readonly spamScore?: SpamScoreOptions;
+}
+
+export interface SpamScoreOptions {
+  /** `--data <set>`: a set name or a data file; default: the default data set. */
+  readonly data?: string;
+  /** `--from <sender>`: over ses.config.json's. */
+  readonly from?: string;
+  /** `--spamassassin <path>`: the program; default: spamassassin on PATH. */
+  readonly command?: string;
+  /** `--spam-timeout <seconds>`. */
+  readonly timeoutSeconds: number;
 }
 
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; message: string };
@@ -65,6 +78,11 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         'dry-run': { type: 'boolean' },
         'show-values': { type: 'boolean' },
         clients: { type: 'string', multiple: true },
+        'spam-score': { type: 'boolean' },
+        data: { type: 'string' },
+        from: { type: 'string' },
+        spamassassin: { type: 'string' },
+        'spam-timeout': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -89,6 +107,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (unknown.length > 0) return { ok: false, message: l10n.t('--clients: unknown client or family {0}; known families: {1}', unknown.join(', '), [...FAMILIES].join(', ')) };
   const fix = values.fix === true || values['fix-unused'] === true;
   if (values['dry-run'] === true && !fix) return { ok: false, message: l10n.t('--dry-run goes with --fix') };
+  const spam = spamOptions(values, format);
+  if (typeof spam === 'string') return { ok: false, message: spam };
   return {
     ok: true,
     options: {
@@ -106,7 +126,29 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       dryRun: values['dry-run'] === true,
       showValues: values['show-values'] === true,
       ...(clients ? { clients } : {}),
+      ...(spam ? { spamScore: spam } : {}),
     },
+  };
+}
+
+/** The `--spam-score` options, undefined without it, or what is wrong with them. */
+function spamOptions(values: Record<string, string | boolean | string[] | undefined>, format: string): SpamScoreOptions | string | undefined {
+  const own = ['data', 'from', 'spamassassin', 'spam-timeout'];
+  if (values['spam-score'] !== true) {
+    const stray = own.find((key) => values[key] !== undefined);
+    return stray === undefined ? undefined : l10n.t('--{0} goes with --spam-score', stray);
+  }
+  for (const key of own) if (values[key] === '') return l10n.t('--{0} needs a value', key);
+  if (format !== 'text' && format !== 'json') return l10n.t('--spam-score writes text or json, not {0}', format);
+  if (values.fix === true || values['fix-unused'] === true) return l10n.t('--spam-score does not go with --fix');
+  const timeout = values['spam-timeout'] as string | undefined;
+  const seconds = timeout === undefined ? 60 : Number(timeout);
+  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 3600) return l10n.t('--spam-timeout must be a number of seconds from 1 to 3600, not "{0}"', timeout ?? '');
+  return {
+    data: values.data as string | undefined,
+    from: values.from as string | undefined,
+    command: values.spamassassin as string | undefined,
+    timeoutSeconds: seconds,
   };
 }
 
@@ -128,6 +170,11 @@ export function helpText(): string {
     '  --dry-run   ' + l10n.t('with --fix, print the changes as a unified diff and write nothing'),
     '  --clients <ids>   ' + l10n.t('the email clients client-support targets, comma-separated ids or families (e.g. gmail,outlook-windows,qq-mail; replaces sesStudio.clients)'),
     '  --show-values   ' + l10n.t('show the start of data values in github and sarif output too (they are left out there: annotations are widely readable)'),
+    '  --spam-score   ' + l10n.t('instead of the checks: build each template\'s email (subject and sender from ses.config.json, parts filled from a data set) and score it with the local SpamAssassin, local tests only (nothing is sent anywhere; network tests are left out). Exit 1 when a score reaches SpamAssassin\'s threshold'),
+    '  --data <set>   ' + l10n.t('with --spam-score: the data set (a set name or a data file; default: the default data set)'),
+    '  --from <sender>   ' + l10n.t('with --spam-score: the sender, over ses.config.json\'s'),
+    '  --spamassassin <path>   ' + l10n.t('with --spam-score: the spamassassin program (default: spamassassin on PATH; install: apt-get install spamassassin)'),
+    '  --spam-timeout <seconds>   ' + l10n.t('with --spam-score: how long SpamAssassin may take per template (default: 60)'),
     '  --locale en|zh-cn   ' + l10n.t('language of the messages'),
     '  --help, -h   ' + l10n.t('show this help'),
     '  --version   ' + l10n.t('show the version'),

@@ -36,7 +36,9 @@ if ((ACCOUNT_COMMANDS as readonly string[]).includes(command)) {
   }, internalError);
 } else {
   try {
-    process.exitCode = main(command === 'check' ? argv.slice(1) : argv, io);
+    const code = main(command === 'check' ? argv.slice(1) : argv, io);
+    if (typeof code === 'number') process.exitCode = code;
+    else code.then((c) => { process.exitCode = c; }, internalError);
   } catch (error) {
     internalError(error);
   }

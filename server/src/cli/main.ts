@@ -19,6 +19,7 @@ import { exitCodeOf, type FileError } from './report';
 import { displayPath, runChecks, type RunInput } from './runChecks';
 import { unifiedDiff } from './unifiedDiff';
 import { readSettingsText, type SettingsLayer } from './settingsFile';
+import { runSpamScore } from './spamScore';
 
 declare const __SES_CLI_VERSION__: string | undefined;
 export const VERSION = typeof __SES_CLI_VERSION__ === 'string' ? __SES_CLI_VERSION__ : 'dev';
@@ -31,11 +32,11 @@ export interface CliIo {
   readonly resourceDir: string;
 }
 
-/** Runs the CLI; returns its exit code (0 clean, 1 findings at or above the threshold, 2 usage or read errors). */
 /** A settings file is a few KB; anything near this is no settings file. */
 const MAX_SETTINGS_BYTES = 10 * 1024 * 1024;
 
-export function main(argv: readonly string[], io: CliIo): number {
+/** Runs the CLI; returns its exit code (0 clean, 1 findings at or above the threshold, 2 usage or read errors); a promise of it with --spam-score. */
+export function main(argv: readonly string[], io: CliIo): number | Promise<number> {
   const locale = localeOf(argv);
   const contents = loadServerL10n(locale, path.join(io.resourceDir, 'l10n'));
   if (contents) l10n.config({ contents });
@@ -76,6 +77,11 @@ export function main(argv: readonly string[], io: CliIo): number {
   }
 
   if (options.clients) configLayer = { ...configLayer, clients: options.clients };
+  if (options.spamScore) {
+    for (const warning of configWarnings) io.stderr(`ses-template-check: ${l10n.t('warning')}: ${warning}\n`);
+    return runSpamScore(options, options.spamScore, configLayer, io, VERSION);
+  }
+
   const input = { paths: options.paths, cwd: io.cwd, configLayer, globs: options.globs, workspaceSettings: options.workspaceSettings };
   // github and sarif output become pull-request annotations and code-scanning alerts, readable by
   // more people than the repository's data sets: no data value in them unless asked (--show-values).

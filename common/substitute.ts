@@ -1,7 +1,7 @@
 // Fills `{{variables}}` the way Tencent SES does: plain names replaced by the data set's values. Any
 // other Handlebars construct (`{{#if}}`, `{{{x}}}`, `{{> p}}`) is sent as written by Tencent, so it is
 // left as written here too. Pure: no vscode import.
-import { parseHtml, type TextRange } from '#common/htmlModel';
+import { parseHtml, type TextRange } from './htmlModel';
 import { applyEdits, type Edit } from './htmlEdits';
 
 /** One `{{…}}` of a template, with its offsets in the template text. */
