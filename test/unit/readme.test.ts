@@ -74,6 +74,27 @@ describe('README.md and README.zh-CN.md', () => {
     });
   });
 
+  it('have the same links in the same sections, the Chinese one to Chinese pages and pictures where they exist', () => {
+    const counterpart = (target: string) => {
+      const [file, anchor] = target.split('#');
+      const zhPage = file.startsWith('docs/') && file.endsWith('.md') && file.split('/').length === 2 ? `docs/zh-CN/${file.slice(5)}` : undefined;
+      const zhImage = file.startsWith('docs/images/') && file.split('/').length === 3 ? `docs/images/zh-CN/${file.slice(12)}` : undefined;
+      const twin = [zhPage, zhImage].find((candidate) => candidate && fs.existsSync(path.join(ROOT, candidate))) ?? file;
+      return anchor === undefined ? twin : `${twin}#…`;
+    };
+    const withoutAnchor = (target: string) => (target.includes('#') ? `${target.split('#')[0]}#…` : target);
+    const preamble = (text: string) => text.slice(0, text.indexOf('\n## '));
+    const enSections = [{ heading: '(top)', images: [], links: sections(`## (top)\n${preamble(en)}`)[0].links }, ...sections(en)];
+    const zhSections = [{ heading: '(top)', images: [], links: sections(`## (top)\n${preamble(zh)}`)[0].links }, ...sections(zh)];
+    const problems: string[] = [];
+    enSections.forEach((section, i) => {
+      const expected = section.links.filter((link) => link !== 'README.zh-CN.md').map((link) => (/^[a-z]+:/i.test(link) ? link : counterpart(link))).sort();
+      const actual = (zhSections[i]?.links ?? []).filter((link) => link !== 'README.md').map(withoutAnchor).sort();
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) problems.push(`"${zhSections[i]?.heading}": ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
+    });
+    assert.deepEqual(problems, [], 'README.zh-CN.md sections whose links differ from README.md\'s');
+  });
+
   it('link only to files that exist', () => {
     for (const [file, text] of [['README.md', en], ['README.zh-CN.md', zh]]) {
       const missing = relativeTargets(text).filter((target) => !fs.existsSync(path.join(ROOT, target)));
