@@ -134,17 +134,22 @@ for (const locale of (process.env.SES_E2E_LOCALES ?? 'en,zh-cn').split(',')) {
       const menu = page.locator('.action-widget').filter({ hasText: 'coupon' }).first();
       // Clicked again when the menu did not stay open (it closes when the focus leaves it: the walkthrough
       // re-renders as the step gets done), as a user would; at most three times.
+      // "Open" means: shown, focused, over welcome.ses.html's editor, and still so a second later (the
+      // re-render can take the focus back after the menu appeared: seen on CI, English run).
+      const activeTab = () => page.locator('.editor-group-container.active .tabs-container .tab.active').first().getAttribute('aria-label').catch(() => null);
+      const open = async () => (await menu.isVisible())
+        && (await page.evaluate(() => !!document.activeElement?.closest('.action-widget')))
+        && ((await activeTab()) ?? '').startsWith('welcome.ses.html');
       for (let attempt = 1; ; attempt++) {
         await clickButton('quickFix', buttonLabel('quickFix', 'sesStudio.quickFixProblem'));
-        const shown = await waitFor(() => menu.isVisible(), { page, what: 'the quick fix menu of {{coupon}}', timeout: 30_000 }).catch((error) => (attempt < 3 ? false : Promise.reject(error)));
+        const shown = await waitFor(async () => (await open()) && (await new Promise((r) => setTimeout(r, 1_000))) === undefined && (await open()),
+          { page, what: 'the quick fix menu of {{coupon}} open and focused on welcome.ses.html', timeout: 30_000 })
+          .catch((error) => (attempt < 3 ? false : Promise.reject(error)));
         if (shown) break;
-        console.log(`# the quick fix menu did not stay open (attempt ${attempt}, ${locale}): clicked again`);
+        console.log(`# the quick fix menu did not stay open (attempt ${attempt}, ${locale}; active tab ${await activeTab()}): clicked again`);
       }
-      const active = await page.locator('.editor-group-container.active .tabs-container .tab.active').first().getAttribute('aria-label');
-      assert.ok(active?.startsWith('welcome.ses.html'), `the menu is on welcome.ses.html, not ${active}`);
       await checkedAfter('quickFix');
       // The menu has the focus: Escape closes it.
-      await waitFor(() => page.evaluate(() => !!document.activeElement?.closest('.action-widget')), { page, what: 'the focus in the quick fix menu' });
       await page.keyboard.press('Escape');
       await menu.waitFor({ state: 'hidden', timeout: 30_000 });
     });
