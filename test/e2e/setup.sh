@@ -124,8 +124,8 @@ if ((${#missing[@]})); then
   fi
   say "apt-get install ${missing[*]} ($why)"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null || die "apt-get update failed: install ${missing[*]} by hand, then run this again"
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+  apt-get -o DPkg::Lock::Timeout=600 update -qq >/dev/null || die "apt-get update failed: install ${missing[*]} by hand, then run this again"
+  apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
     || die "apt-get install ${missing[*]} failed: install them by hand, then run this again"
 fi
 

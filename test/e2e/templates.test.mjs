@@ -90,7 +90,7 @@ describe('templates in Tencent Cloud: push, pull, review status, against the SES
     await openFile(page, 'welcome.ses.html');
     const before = emulator.state.templates.length;
     await runCommand(page, 'SES: Push Template');
-    const question = await answerDialog(page, 'error(s)', 'Push anyway');
+    const question = await answerDialog(page, '"welcome" has ', 'Push anyway');
     assert.match(question, /welcome/);
     const create = await waitFor(() => emulator.requests.find((r) => r.action === 'CreateEmailTemplate'), { page, what: 'CreateEmailTemplate' });
     assert.equal(create.resultCode, 'OK');
@@ -121,7 +121,7 @@ describe('templates in Tencent Cloud: push, pull, review status, against the SES
     await saveEditor(page);
     const expected = await file('welcome.ses.txt');
     await runCommand(page, 'SES: Push Template');
-    await answerDialog(page, 'error(s)', 'Push anyway');
+    await answerDialog(page, '"welcome" has ', 'Push anyway');
     const dialog = page.locator('.monaco-dialog-box');
     await waitFor(async () => (await dialog.isVisible()) && (await dialog.innerText()).includes('Update template'), { page, what: 'the update confirmation', timeout: 30_000 });
     assert.ok(await page.locator('.monaco-diff-editor').first().isVisible(), 'the diff is open behind the confirmation');
@@ -141,7 +141,7 @@ describe('templates in Tencent Cloud: push, pull, review status, against the SES
   scenario('pushing an unchanged template says "already up to date" and sends nothing', 'e2e-templates-3-uptodate', async () => {
     await openFile(page, 'welcome.ses.html');
     await runCommand(page, 'SES: Push Template');
-    await answerDialog(page, 'error(s)', 'Push anyway');
+    await answerDialog(page, '"welcome" has ', 'Push anyway');
     await waitForToast(page, /already up to date/, 'the up-to-date notification');
     assert.equal(count('UpdateEmailTemplate'), 1);
   });

@@ -97,6 +97,7 @@ table(missingUnsubscribe, DiagnosticSeverity.Warning, [
 
 table(tooLittleText, DiagnosticSeverity.Warning, [
   ['a short notification', html(`<«body»><p>${words(40)}</p></body>`, config('Hello')), /about 41 words of fixed text .* fewer than the 50/],
+  ['one word, in the singular', html('<«body»><p>{{name}}</p></body>', { ...config('Hello'), 'welcome.data.json': '{"name": "x"}' }), /about 1 word of fixed text .* fewer than the 50/],
   ['a short marketing email', html(`<«body»><p>${words(140)}</p></body>`, marketing('Hello')), /marketing template has about 141 words .* fewer than the 150/],
   ['Chinese marketing text, one word per character', html(`<«body»><p>${'感谢您的支持'.repeat(20)}</p></body>`, marketing('会员活动')), /about 124 words/],
   ['a text part only', text(`«${words(10)} {{a}}»`)],

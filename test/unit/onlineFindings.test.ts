@@ -13,6 +13,16 @@ const l10n: L10n = { t: (message, ...args) => message.replace(/\{(\d+)\}/g, (_, 
 const result = (fields: Partial<ProbeResult>): ProbeResult => ({ url: 'https://cdn.example/a.png', redirects: [], finalUrl: 'https://cdn.example/a.png', ms: 5, ...fields });
 const codes = (r: ProbeResult, kind: 'image' | 'link') => classify(r, kind).map((f) => `${f.code}:${f.severity}`);
 
+describe('online check: redirect messages count in the singular and plural', () => {
+  it('says "once" for one redirect and "n times" for more', () => {
+    const once = result({ url: 'https://a.example/', status: 200, redirects: [{ url: 'https://a.example/', status: 301, location: 'https://b.example/' }], finalUrl: 'https://b.example/' });
+    const twice = result({ url: 'https://a.example/', status: 200, redirects: [{ url: 'https://a.example/', status: 301, location: 'https://b.example/' }, { url: 'https://b.example/', status: 302, location: 'https://c.example/' }], finalUrl: 'https://c.example/' });
+    const message = (r: ProbeResult) => classify(r, 'link').map((f) => findingMessage(l10n, f, [], 10)).join(' | ');
+    assert.match(message(once), /^Link \S+ redirects once, to \S*b\.example/);
+    assert.match(message(twice), /^Link \S+ redirects 2 times, to \S*c\.example/);
+  });
+});
+
 describe('online check: findings', () => {
   it('a 200 image/png of normal size is fine, as image and as link', () => {
     const ok = result({ status: 200, contentType: 'image/png', size: 20_000, method: 'HEAD' });

@@ -5,6 +5,7 @@ import { reportFailure } from './apiFailures';
 import { addressesIn, parseRecipients, MAX_RECIPIENTS } from './recipients';
 import { createSesClient, requireTrust, type ApiDeps, type ClientSetup } from './sesClientFactory';
 import { configRegion } from './templateContext';
+import { byCount } from '#common/plural';
 
 const TICKET_URL = 'https://console.cloud.tencent.com/workorder/category';
 const WIDER_DAYS = [BLOCKLIST_DAYS, 30, 90];
@@ -52,11 +53,16 @@ export async function checkBlocklist(deps: ApiDeps, addressesParam?: unknown, da
   for (;;) {
     if (!statuses) return undefined;
     const blocked = statuses.filter((s) => s.blocked);
+    const total = statuses.length;
     const remove = vscode.l10n.t('Remove from Blocklist');
     const widen = vscode.l10n.t('Search a Longer Period');
     const message = blocked.length > 0
-      ? vscode.l10n.t('SES: {0} of {1} address(es) on the blocklist (last {2} days): {3}', blocked.length, statuses.length, days, blocked.map((s) => s.address).join(', '))
-      : vscode.l10n.t('SES: none of the {0} address(es) is on your blocklist of the last {1} days.', statuses.length, days);
+      ? byCount(total,
+        () => vscode.l10n.t('SES: the address is on the blocklist (last {0} days): {1}', days, blocked[0].address),
+        () => vscode.l10n.t('SES: {0} of {1} addresses on the blocklist (last {2} days): {3}', blocked.length, total, days, blocked.map((s) => s.address).join(', ')))
+      : byCount(total,
+        () => vscode.l10n.t('SES: the address is not on your blocklist of the last {0} days.', days),
+        () => vscode.l10n.t('SES: none of the {0} addresses is on your blocklist of the last {1} days.', total, days));
     const picked = await vscode.window.showInformationMessage(message, ...(blocked.length > 0 ? [remove] : []), widen);
     if (picked === widen) {
       const choice = await vscode.window.showQuickPick(

@@ -5,6 +5,7 @@ import { showHelp } from '../commands/helpView';
 import { reportFailure } from './apiFailures';
 import { beijingDate } from '#common/cloud/sendPlan';
 import { createSesClient, requireTrust, type ApiDeps } from './sesClientFactory';
+import { byCount } from '#common/plural';
 
 /** The last test email sent in this session, the default of "SES: Check Delivery Status". */
 let lastSent: { messageId: string; date: string } | undefined;
@@ -46,7 +47,7 @@ export async function checkDeliveryStatus(deps: ApiDeps, messageIdArg?: unknown,
   await showHelp(`delivery-${messageId}`, await statusMarkdown(deps, messageId, date, statuses));
   const summary = statuses.length === 0
     ? vscode.l10n.t('SES: no status yet for {0}. Delivery usually takes 3 seconds to 5 minutes, at most 72 hours.', messageId)
-    : vscode.l10n.t('SES: delivery status of {0} for {1} recipient(s) shown.', messageId, statuses.length);
+    : byCount(statuses.length, () => vscode.l10n.t('SES: delivery status of {0} for 1 recipient shown.', messageId), () => vscode.l10n.t('SES: delivery status of {0} for {1} recipients shown.', messageId, statuses.length));
   void vscode.window.showInformationMessage(summary);
   return statuses;
 }

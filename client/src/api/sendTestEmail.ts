@@ -7,6 +7,7 @@ import { chooseSender } from './sender';
 import { fillSubject, sendEmailRequest, templateDataOf, unsubscribeFor, type SendPlan } from '#common/cloud/sendPlan';
 import { type ApiDeps, createSesClient, requireCredentials, requireTrust } from './sesClientFactory';
 import { readText, templateErrors, templateOf, type TemplateContext } from './templateContext';
+import { byCount } from '#common/plural';
 
 export interface SendResult {
   readonly messageId: string;
@@ -72,7 +73,7 @@ export async function sendTestEmail(deps: ApiDeps, memory: RecipientMemory, data
   if (errors.length > 0) {
     const sendAnyway = vscode.l10n.t('Send anyway');
     const picked = await vscode.window.showWarningMessage(
-      vscode.l10n.t('"{0}" has {1} error(s), e.g. {2}', template.name, errors.length, errors[0].message),
+      byCount(errors.length, () => vscode.l10n.t('"{0}" has 1 error: {1}', template.name, errors[0].message), () => vscode.l10n.t('"{0}" has {1} errors, e.g. {2}', template.name, errors.length, errors[0].message)),
       { modal: true, detail: vscode.l10n.t('Tencent may refuse the email or show it broken. The template stored in Tencent Cloud is what is sent, not the file in the editor.') },
       sendAnyway,
     );
@@ -158,7 +159,7 @@ async function confirm(plan: SendPlan, set: string, target: string): Promise<boo
     `${vscode.l10n.t('Via')}: ${target}`,
   ];
   const picked = await vscode.window.showInformationMessage(
-    vscode.l10n.t('Send a test email to {0} recipient(s)?', plan.recipients.length),
+    byCount(plan.recipients.length, () => vscode.l10n.t('Send a test email to 1 recipient?'), () => vscode.l10n.t('Send a test email to {0} recipients?', plan.recipients.length)),
     { modal: true, detail: lines.join('\n') },
     send,
   );

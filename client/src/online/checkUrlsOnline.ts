@@ -9,6 +9,7 @@ import { findingMessage, summary, type SummaryCounts } from './messages';
 import { runOnlineCheck, type OnlineCheckResult } from './onlineCheck';
 import { isPrivateHost } from './privateHosts';
 import { extractUrls, type PartKind, type UrlTarget } from './urlExtraction';
+import { byCount } from '#common/plural';
 
 export const DEFAULT_TIMEOUT_SECONDS = 10;
 
@@ -40,7 +41,7 @@ async function askPrivate(privateTargets: readonly UrlTarget[]): Promise<boolean
   const checkToo = vscode.l10n.t('Check Them Too');
   const skip = vscode.l10n.t('Skip Them');
   const picked = await vscode.window.showWarningMessage(
-    vscode.l10n.t('{0} URL(s) of this template point at local or private network hosts ({1}). Check them too?', privateTargets.length, hosts),
+    byCount(privateTargets.length, () => vscode.l10n.t('1 URL of this template points at a local or private network host ({0}). Check it too?', hosts), () => vscode.l10n.t('{0} URLs of this template point at local or private network hosts ({1}). Check them too?', privateTargets.length, hosts)),
     {
       modal: true,
       detail: vscode.l10n.t('Recipients cannot load them either. A template from someone else could aim these requests at your intranet or at a cloud metadata service (169.254.169.254); check them only if you trust this template.'),
@@ -110,7 +111,7 @@ export async function checkUrlsOnline(output: vscode.LogOutputChannel, uriArg?: 
   let warnings = 0;
   for (const checked of result.checked) {
     const r = checked.result;
-    output.info(`online check: ${r.url} → ${r.error ? `${r.error.code}` : `${r.method} ${r.status}`}${r.redirects.length ? ` via ${r.redirects.length} redirect(s) to ${r.finalUrl}` : ''}${r.contentType ? `, ${r.contentType}` : ''}${r.size !== undefined ? `, ${r.size} bytes` : ''}, ${r.ms} ms`);
+    output.info(`online check: ${r.url} → ${r.error ? `${r.error.code}` : `${r.method} ${r.status}`}${r.redirects.length ? ` via ${r.redirects.length} ${r.redirects.length === 1 ? 'redirect' : 'redirects'} to ${r.finalUrl}` : ''}${r.contentType ? `, ${r.contentType}` : ''}${r.size !== undefined ? `, ${r.size} bytes` : ''}, ${r.ms} ms`);
     for (const finding of checked.findings) {
       if (finding.severity !== 'error') warnings++;
       const places = checked.target.occurrences.filter((o) => finding.code === 'online-private-address' || o.kind === finding.kind);

@@ -2,6 +2,7 @@
 // the caller passes (vscode.l10n in the extension, a plain formatter in tests). Pure: no vscode import.
 import type { Finding } from './findings';
 import type { ProbeError } from './probe';
+import { byCount } from '#common/plural';
 
 export interface L10n {
   t(message: string, ...args: Array<string | number | boolean>): string;
@@ -66,7 +67,7 @@ export function findingMessage(l10n: L10n, finding: Finding, sets: readonly stri
       text = l10n.t('Link {0} answers HTTP {1} from {2}.', url, status, hostOf(r.finalUrl));
       break;
     case 'online-link-redirect':
-      text = l10n.t('Link {0} redirects {1} time(s), to {2}.', url, r.redirects.length, shortUrl(r.finalUrl));
+      text = byCount(r.redirects.length, () => l10n.t('Link {0} redirects once, to {1}.', url, shortUrl(r.finalUrl)), () => l10n.t('Link {0} redirects {1} times, to {2}.', url, r.redirects.length, shortUrl(r.finalUrl)));
       break;
     case 'online-link-insecure-redirect':
       text = l10n.t('Link {0} redirects from https to http ({1}): the page opens unencrypted.', url, shortUrl(r.finalUrl));

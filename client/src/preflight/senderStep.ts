@@ -3,6 +3,7 @@
 import { failureFinding, skippedFinding } from './apiOutcome';
 import { apiReady, type CredentialFacts, type SenderFacts } from './facts';
 import { step, type Finding, type L10n, type StepReport } from './report';
+import { byCount } from '#common/plural';
 
 /** A new domain starts at reputation level 1, 500 emails a day (reference §8.4). */
 const NEW_DOMAIN_LEVEL = 1;
@@ -104,7 +105,7 @@ export function senderStep(l10n: L10n, facts: SenderFacts, credentials: Credenti
         });
       }
     }
-    if (good > 0) findings.push({ outcome: 'pass', text: l10n.t('{0} DNS record(s) as expected.', good) });
+    if (good > 0) findings.push({ outcome: 'pass', text: byCount(good, () => l10n.t('1 DNS record as expected.'), () => l10n.t('{0} DNS records as expected.', good)) });
   }
   return done();
 }

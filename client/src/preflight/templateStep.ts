@@ -5,6 +5,7 @@ import { failureFinding, skippedFinding } from './apiOutcome';
 import { apiReady, type CredentialFacts, type TemplateFacts } from './facts';
 import { decodeTemplate, sameContent, variablesOf } from './remoteTemplate';
 import { step, type Finding, type L10n, type StepReport } from './report';
+import { byCount } from '#common/plural';
 
 /** Tencent's documented TemplateData limit per recipient in batch sends (the template-data-too-large check). */
 export const TEMPLATE_DATA_MAX_BYTES = 800;
@@ -33,7 +34,7 @@ function dataSetFindings(l10n: L10n, facts: TemplateFacts, findings: Finding[]):
   const bytes = Buffer.byteLength(JSON.stringify(parsed.data), 'utf8');
   findings.push(bytes > TEMPLATE_DATA_MAX_BYTES
     ? { outcome: 'warn', text: l10n.t('TemplateData of data set "{0}" is {1} bytes, over the {2} bytes Tencent documents for batch sends.', data.set, bytes, TEMPLATE_DATA_MAX_BYTES), fix: l10n.t('Shorten the values, or keep this template for single sends.') }
-    : { outcome: complex.length > 0 ? 'fail' : 'pass', text: l10n.t('TemplateData of data set "{0}" is a JSON object of {1} key(s), {2} bytes.', data.set, Object.keys(parsed.data).length, bytes) });
+    : { outcome: complex.length > 0 ? 'fail' : 'pass', text: byCount(Object.keys(parsed.data).length, () => l10n.t('TemplateData of data set "{0}" is a JSON object of 1 key, {1} bytes.', data.set, bytes), () => l10n.t('TemplateData of data set "{0}" is a JSON object of {1} keys, {2} bytes.', data.set, Object.keys(parsed.data).length, bytes)) });
   return Object.keys(parsed.data);
 }
 
@@ -54,7 +55,7 @@ export function templateStep(l10n: L10n, facts: TemplateFacts, credentials: Cred
   for (const problem of facts.localErrors.slice(0, MAX_LISTED_ERRORS)) {
     findings.push({ outcome: 'fail', text: l10n.t('Error in {0}, line {1}: {2}', problem.file, problem.line, problem.message), fix: l10n.t('Fix it in the local files, push the template and have it approved again.') });
   }
-  if (facts.localErrors.length > MAX_LISTED_ERRORS) findings.push({ outcome: 'fail', text: l10n.t('… and {0} more error(s) in Problems.', facts.localErrors.length - MAX_LISTED_ERRORS) });
+  if (facts.localErrors.length > MAX_LISTED_ERRORS) findings.push({ outcome: 'fail', text: byCount(facts.localErrors.length - MAX_LISTED_ERRORS, () => l10n.t('… and 1 more error in Problems.'), () => l10n.t('… and {0} more errors in Problems.', facts.localErrors.length - MAX_LISTED_ERRORS)) });
   if (facts.localErrors.length === 0) findings.push({ outcome: 'pass', text: l10n.t('No errors in the template\'s parts and data set (Problems).') });
 
   if (facts.templateId === undefined) return done();
@@ -88,7 +89,7 @@ export function templateStep(l10n: L10n, facts: TemplateFacts, credentials: Cred
     const missing = variables.filter((v) => !keys.includes(v));
     findings.push(missing.length > 0
       ? { outcome: 'fail', text: l10n.t('Data set "{0}" lacks {1}, used by the stored template or the subject: the send would fail with a TemplateData error.', facts.dataSet?.set ?? '-', missing.join(', ')), fix: l10n.t('Add the missing keys to the data set.') }
-      : { outcome: 'pass', text: l10n.t('Data set "{0}" has all {1} variable(s) of the stored template and the subject.', facts.dataSet?.set ?? '-', variables.length) });
+      : { outcome: 'pass', text: byCount(variables.length, () => l10n.t('Data set "{0}" has the 1 variable of the stored template and the subject.', facts.dataSet?.set ?? '-'), () => l10n.t('Data set "{0}" has all {1} variables of the stored template and the subject.', facts.dataSet?.set ?? '-', variables.length)) });
   }
   const differs = (stored.html !== undefined || facts.localHtml !== undefined) && !sameContent(stored.html, facts.localHtml)
     || (stored.text !== undefined || facts.localText !== undefined) && !sameContent(stored.text, facts.localText);

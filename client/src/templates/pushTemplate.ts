@@ -8,6 +8,7 @@ import { activeTemplate, dirtyDocuments, partUris, readParts, remoteName } from 
 import { remoteDocument, showDiff } from './remoteDocuments';
 import { reviewNote } from './statusWords';
 import type { TemplateStatusTracker } from './templateStatusBar';
+import { byCount } from '#common/plural';
 
 export type PushOutcome = { kind: 'created'; templateId: number } | { kind: 'updated'; templateId: number } | { kind: 'upToDate'; templateId: number };
 
@@ -45,7 +46,7 @@ async function acceptErrors(template: TemplateContext): Promise<boolean> {
   if (errors.length === 0) return true;
   const pushAnyway = vscode.l10n.t('Push anyway');
   const picked = await vscode.window.showWarningMessage(
-    vscode.l10n.t('"{0}" has {1} error(s), e.g. {2}', template.name, errors.length, errors[0].message),
+    byCount(errors.length, () => vscode.l10n.t('"{0}" has 1 error: {1}', template.name, errors[0].message), () => vscode.l10n.t('"{0}" has {1} errors, e.g. {2}', template.name, errors.length, errors[0].message)),
     { modal: true, detail: vscode.l10n.t('Tencent may refuse the template in review or send it broken.') },
     pushAnyway,
   );

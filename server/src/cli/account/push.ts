@@ -15,6 +15,7 @@ import { failureText, type Connection } from './connection';
 import { EXIT, type ExitCode } from './exitCodes';
 import { findConfig, readConfig, type LocalTemplate } from './localTemplates';
 import { table, type Output } from './output';
+import { byCount } from '#common/plural';
 
 export type PlanAction = 'create' | 'update' | 'upToDate' | 'refused';
 
@@ -111,8 +112,8 @@ export async function push(templates: readonly LocalTemplate[], ctx: PushContext
   ])));
   const toPush = plan.filter((e) => e.action === 'create' || e.action === 'update').length;
   if (toPush === 0 && exit === EXIT.ok) out.add('info', l10n.t('Nothing to push: every template is up to date in Tencent Cloud.'));
-  else if (dryRun) out.add('info', l10n.t('--dry-run: {0} templates would be pushed; nothing was changed.', toPush));
-  else out.add('info', l10n.t('{0} templates pushed; each is pending review by Tencent Cloud.', pushed.length));
+  else if (dryRun) out.add('info', byCount(toPush, () => l10n.t('--dry-run: 1 template would be pushed; nothing was changed.'), () => l10n.t('--dry-run: {0} templates would be pushed; nothing was changed.', toPush)));
+  else out.add('info', byCount(pushed.length, () => l10n.t('1 template pushed; it is pending review by Tencent Cloud.'), () => l10n.t('{0} templates pushed; each is pending review by Tencent Cloud.', pushed.length)));
 
   if (!dryRun && ctx.args.values.wait === true && pushed.length > 0) {
     const waited = await waitForReview(pushed.map((p) => p.templateId), ctx, waitSeconds * 1000, intervalSeconds * 1000);
@@ -219,7 +220,7 @@ async function waitForReview(ids: readonly number[], ctx: PushContext, timeoutMs
       }
       return { code, statuses };
     }
-    ctx.progress(l10n.t('{0} templates in review; asking again in {1} s…', pending.length, Math.round(intervalMs / 1000)));
+    ctx.progress(byCount(pending.length, () => l10n.t('1 template in review; asking again in {0} s…', Math.round(intervalMs / 1000)), () => l10n.t('{0} templates in review; asking again in {1} s…', pending.length, Math.round(intervalMs / 1000))));
     await ctx.sleep(Math.min(intervalMs, Math.max(0, deadline - Date.now())));
   }
 }

@@ -1,5 +1,6 @@
 // `path:line:col severity code message`, one line per finding, a blank line between files, then a summary.
 import * as l10n from '@vscode/l10n';
+import { byCount } from '#common/plural';
 import { countBySeverity, type RunReport } from '../report';
 
 export function formatText(report: RunReport): string {
@@ -15,12 +16,6 @@ export function formatText(report: RunReport): string {
   return lines.join('\n') + '\n';
 }
 
-const ENGLISH_PLURALS = new Intl.PluralRules('en');
-
-/** `one()` for a count of 1 in English's plural rules (the keys' language), else `other()`; each key has its translation. */
-function byCount(n: number, one: () => string, other: () => string): string {
-  return ENGLISH_PLURALS.select(n) === 'one' ? one() : other();
-}
 
 /** The number of files with findings among the files checked: the same two figures as JSON's `summary`. */
 export function filesWithFindings(report: RunReport): number {

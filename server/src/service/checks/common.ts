@@ -71,13 +71,4 @@ export function tag(name: string): string {
   return code(`{{${name}}}`, 44);
 }
 
-const ENGLISH_PLURALS = new Intl.PluralRules('en');
-
-/**
- * The message for a count: `one` for "1 image", else `other`. The keys are English (l10n's source
- * language), so English's plural rules pick the key; each has its own translation, and languages
- * without plural forms (Chinese) translate both the same way.
- */
-export function byCount(n: number, one: () => string, other: () => string): string {
-  return ENGLISH_PLURALS.select(n) === 'one' ? one() : other();
-}
+export { byCount } from '#common/plural';

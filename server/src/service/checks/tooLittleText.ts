@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { TemplateProject } from '../project/templateProject';
+import { byCount } from './common';
 import { htmlParts, tagRange } from './htmlCommon';
 import { headRange, textSegments } from './textCommon';
 import type { Check } from './types';
@@ -55,11 +56,13 @@ export const tooLittleText: Check = {
     const minimum = marketing ? MIN_MARKETING_WORDS : MIN_NOTIFICATION_WORDS;
     if (words < minimum) {
       const message = marketing
-        ? l10n.t('This marketing template has about {0} words of fixed text (subject and parts, without variables), fewer than the {1} that Tencent review asks for so that the sender is recognisable. Add text about your business and the offer.', words, minimum)
-        : l10n.t('This template has about {0} words of fixed text (subject and parts, without variables), fewer than the {1} that Tencent review asks for so that the sender is recognisable. Add text about your business.', words, minimum);
+        ? byCount(words, () => l10n.t('This marketing template has about 1 word of fixed text (subject and parts, without variables), fewer than the {0} that Tencent review asks for so that the sender is recognisable. Add text about your business and the offer.', minimum), () => l10n.t('This marketing template has about {0} words of fixed text (subject and parts, without variables), fewer than the {1} that Tencent review asks for so that the sender is recognisable. Add text about your business and the offer.', words, minimum))
+        : byCount(words, () => l10n.t('This template has about 1 word of fixed text (subject and parts, without variables), fewer than the {0} that Tencent review asks for so that the sender is recognisable. Add text about your business.', minimum), () => l10n.t('This template has about {0} words of fixed text (subject and parts, without variables), fewer than the {1} that Tencent review asks for so that the sender is recognisable. Add text about your business.', words, minimum));
       report(where.document, { ...where.range, message });
     } else if (variables > 0 && words < MIN_WORDS_PER_VARIABLE * variables) {
-      report(where.document, { ...where.range, message: l10n.t('This template has {0} variables for about {1} words of fixed text: the message is mostly variables, so review cannot tell what is sent. Write the message in the template and keep variables for what differs per recipient.', variables, words) });
+      report(where.document, { ...where.range, message: byCount(variables,
+        () => byCount(words, () => l10n.t('This template has 1 variable for about 1 word of fixed text: the message is mostly variables, so review cannot tell what is sent. Write the message in the template and keep variables for what differs per recipient.'), () => l10n.t('This template has 1 variable for about {0} words of fixed text: the message is mostly variables, so review cannot tell what is sent. Write the message in the template and keep variables for what differs per recipient.', words)),
+        () => byCount(words, () => l10n.t('This template has {0} variables for about 1 word of fixed text: the message is mostly variables, so review cannot tell what is sent. Write the message in the template and keep variables for what differs per recipient.', variables), () => l10n.t('This template has {0} variables for about {1} words of fixed text: the message is mostly variables, so review cannot tell what is sent. Write the message in the template and keep variables for what differs per recipient.', variables, words))) });
     }
   },
 };
