@@ -4,10 +4,9 @@ import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { ProjectIndex } from '../projectIndex';
+import { ProjectIndex, type OpenDocuments } from '../projectIndex';
 import { docUrlOf, checkMeta } from '../service/checks';
 import { byCount } from '../service/checks/common';
 import { tooLargeToCheck } from '../service/checks/tooLargeToCheck';
@@ -123,7 +122,6 @@ export function runChecks(input: RunInput): RunReport {
 
     for (const template of seeds.values()) {
       templates++;
-      store.folder = template.folder;
       const project = index.project(template, settings.dialect);
       const own: CliFinding[] = [];
       for (const [uri, diagnostics] of service.validate(project, settings)) {
@@ -156,29 +154,17 @@ export function runChecks(input: RunInput): RunReport {
 
 /**
  * The files read for one workspace folder, handed to ProjectIndex as the editor's open documents (so
- * files matched by a glob keep their template language). `all()` lists the folder being validated
- * only: ProjectIndex scans it for each template, which over 2,000 templates in one store would be
- * quadratic.
+ * files matched by a glob keep their template language).
  */
 class FileStore {
   private readonly byUri = new Map<string, TextDocument>();
-  private readonly byFolder = new Map<string, TextDocument[]>();
-  folder = '';
 
   add(document: TextDocument): void {
     this.byUri.set(document.uri, document);
-    const folder = document.uri.slice(0, document.uri.lastIndexOf('/') + 1);
-    const list = this.byFolder.get(folder) ?? [];
-    list.push(document);
-    this.byFolder.set(folder, list);
   }
 
-  asDocuments(): TextDocuments<TextDocument> {
-    const documents: Pick<TextDocuments<TextDocument>, 'get' | 'all'> = {
-      get: (uri: string) => this.byUri.get(uri),
-      all: () => this.byFolder.get(this.folder) ?? [],
-    };
-    return documents as TextDocuments<TextDocument>;
+  asDocuments(): OpenDocuments {
+    return { get: (uri: string) => this.byUri.get(uri), all: () => [...this.byUri.values()] };
   }
 }
 

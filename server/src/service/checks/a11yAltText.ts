@@ -45,13 +45,29 @@ export const a11yAltText: Check = {
         const neighbours: TextRange[] = [];
         if (next > 0) neighbours.push(texts[next - 1]);
         if (next < texts.length) neighbours.push(texts[next]);
-        if (neighbours.some((t) => normalised(text.slice(t.start, t.end)) === words && onlyTagsBetween(text, t, img))) {
+        if (neighbours.some((t) => mayRead(text, t, words) && normalised(text.slice(t.start, t.end)) === words && onlyTagsBetween(text, t, img))) {
           report(document, { ...range, message: l10n.t('The alt text {0} repeats the text next to the image: screen readers read it twice. Write {1} if the image only illustrates that text, or describe what it shows.', code(alt.value), '`alt=""`') });
         }
       }
     }
   },
 };
+
+/**
+ * False when `range` of `text` cannot normalise to `words` because its first visible character is
+ * another ASCII letter (whose lower case is one character, whatever surrounds it); a cheap test
+ * before the exact comparison. Anything else (an entity, a non-ASCII letter) is left to that.
+ */
+function mayRead(text: string, range: TextRange, words: string): boolean {
+  let i = range.start;
+  while (i < range.end && WHITESPACE.has(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i);
+  if (c >= 65 && c <= 90) return c + 32 === words.charCodeAt(0);
+  if (c >= 97 && c <= 122) return c === words.charCodeAt(0);
+  return true;
+}
+/** What `\s` matches among ASCII: tab, line feed, vertical tab, form feed, carriage return, space. */
+const WHITESPACE = new Set([9, 10, 11, 12, 13, 32]);
 
 /** Whether only tags (no other image) stand between a text and an image. */
 function onlyTagsBetween(text: string, range: TextRange, img: { start: number; end: number }): boolean {

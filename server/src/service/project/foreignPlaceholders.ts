@@ -65,6 +65,12 @@ export function findForeignPlaceholders(text: string, from = 0, to = text.length
       i = skip[skipIndex].end;
       continue;
     }
+    // Most characters open no tag: test them here, without a call.
+    const c = text.charCodeAt(i);
+    if (c >= OPENS_TAG.length || OPENS_TAG[c] === 0) {
+      i++;
+      continue;
+    }
     const tag = tagAt(text, i, to);
     if (tag) {
       found.push(tag);
@@ -73,6 +79,10 @@ export function findForeignPlaceholders(text: string, from = 0, to = text.length
   }
   return found;
 }
+
+/** 1 at the char codes tagAt looks at: `*`, `{`, `$`, `<`, `[`, `%`. */
+const OPENS_TAG = new Uint8Array(128);
+for (const opener of '*{$<[%') OPENS_TAG[opener.charCodeAt(0)] = 1;
 
 function tagAt(text: string, i: number, to: number): ForeignPlaceholder | undefined {
   const c = text.charCodeAt(i);
