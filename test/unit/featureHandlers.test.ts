@@ -39,7 +39,7 @@ describe('featureHandlers', () => {
   it('declares the capabilities of the handlers', () => {
     assert.deepEqual(FEATURE_CAPABILITIES.completionProvider.triggerCharacters, ['{', '"']);
     assert.deepEqual(FEATURE_CAPABILITIES.renameProvider, { prepareProvider: true });
-    assert.deepEqual(FEATURE_CAPABILITIES.codeActionProvider.codeActionKinds, ['quickfix', 'source.fixAll']);
+    assert.deepEqual(FEATURE_CAPABILITIES.codeActionProvider.codeActionKinds, ['quickfix', 'refactor.rewrite', 'source.fixAll']);
     for (const key of ['hoverProvider', 'definitionProvider', 'referencesProvider', 'documentHighlightProvider', 'documentSymbolProvider'] as const) assert.equal(FEATURE_CAPABILITIES[key], true);
   });
 

@@ -183,3 +183,36 @@ describe('code actions: fix all', () => {
     assert.deepEqual(actionsFor('handlebars-syntax', { 'welcome.ses.html': '<p>{{name}} {{«co‸de»}}</p>' }).titles, []);
   });
 });
+
+describe('code actions: attributes Outlook reads, from the inline style', () => {
+  const html = (body: string) => ({ 'welcome.ses.html': `<!DOCTYPE html><html lang="en"><body>${body}</body></html>` });
+
+  it('adds width and height attributes to an <img> from its inline style in px', () => {
+    const { byTitle, result } = actionsFor(undefined, html('<img‸ src="https://x.cn/a.png" alt="Logo" style="display:block; width: 120px; height:40px !important">'));
+    const action = byTitle('Add width="120" height="40" from the inline style (Outlook reads the attributes)');
+    assert.equal(action.kind, 'refactor.rewrite');
+    assert.match(result(action)['welcome.ses.html'], /<img width="120" height="40" src="https:\/\/x\.cn\/a\.png" alt="Logo" style="display:block; width: 120px; height:40px !important">/);
+  });
+
+  it('adds only the attribute that is missing, and nothing for %, auto or a variable', () => {
+    const one = actionsFor(undefined, html('<img‸ src="https://x.cn/a.png" width="120" style="width:120px;height:40px">'));
+    assert.deepEqual(one.titles, ['Add height="40" from the inline style (Outlook reads the attributes)']);
+    assert.deepEqual(actionsFor(undefined, html('<img‸ src="https://x.cn/a.png" style="width:100%;height:auto">')).titles, []);
+    assert.deepEqual(actionsFor(undefined, html('<img‸ src="https://x.cn/a.png" style="width:{{w}}px">')).titles, []);
+    assert.deepEqual(actionsFor(undefined, html('<img‸ src="https://x.cn/a.png" width="120" height="40" style="width:120px;height:40px">')).titles, []);
+  });
+
+  it('adds a bgcolor fallback to a table cell from its inline background-color', () => {
+    const { byTitle, result } = actionsFor(undefined, html('<table><tr><td‸ style="padding:8px;background-color:#1a73e8;color:#fff">Go</td></tr></table>'));
+    const action = byTitle('Add the fallback bgcolor="#1a73e8" from the inline background-color');
+    assert.match(result(action)['welcome.ses.html'], /<td bgcolor="#1a73e8" style="padding:8px;background-color:#1a73e8;color:#fff">/);
+    assert.deepEqual(actionsFor(undefined, html('<table><tr><td‸ bgcolor="#fff" style="background-color:#1a73e8">Go</td></tr></table>')).titles, []);
+    assert.deepEqual(actionsFor(undefined, html('<table><tr><td‸ style="background:url(a.png) #fff">Go</td></tr></table>')).titles, []);
+    assert.deepEqual(actionsFor(undefined, html('<p‸ style="background-color:#1a73e8">Go</p>')).titles, []);
+  });
+
+  it('offers them only where the cursor is, and not when only quick fixes are asked for', () => {
+    assert.deepEqual(actionsFor(undefined, html('<p>‸x</p><img src="https://x.cn/a.png" style="width:120px">')).titles, []);
+    assert.deepEqual(actionsFor(undefined, html('<img‸ src="https://x.cn/a.png" style="width:120px">'), { only: ['quickfix'] }).titles, []);
+  });
+});

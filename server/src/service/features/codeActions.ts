@@ -3,18 +3,24 @@ import { CodeActionKind, type CodeAction, type CodeActionContext, type Range, ty
 import { variableNames, type TemplateProject } from '../project/templateProject';
 import { insertKeys } from './dataEdits';
 import { documentOf, type FeatureDocument } from './featureTarget';
+import { htmlElementActions } from './htmlFixes';
 import { fixesFor } from './quickFixes';
 
 /**
  * Quick fixes for the diagnostics in `context` (computed from the project, not from diagnostic
- * text), and, when asked for with `only`, a `source.fixAll` adding every missing key.
+ * text), the element rewrites of htmlFixes.ts on an HTML part, and, when asked for with `only`, a
+ * `source.fixAll` adding every missing key.
  */
-export function codeActions(project: TemplateProject, uri: string, _range: Range, context: CodeActionContext): CodeAction[] {
+export function codeActions(project: TemplateProject, uri: string, range: Range, context: CodeActionContext): CodeAction[] {
   const at = documentOf(project, uri);
   if (!at) return [];
   const actions: CodeAction[] = [];
   if (wants(context.only, CodeActionKind.QuickFix)) {
     for (const diagnostic of context.diagnostics) actions.push(...fixesFor(project, at, diagnostic));
+  }
+  if (at.kind === 'part' && wants(context.only, CodeActionKind.RefactorRewrite)) {
+    const part = project.parts.find((p) => p.uri === uri);
+    if (part) actions.push(...htmlElementActions(part, uri, range));
   }
   if (context.only && wants(context.only, CodeActionKind.SourceFixAll)) {
     const fixAll = fixAllAction(project, at);
