@@ -33,7 +33,23 @@ const builds = [
   cliBuild('dist/cli.js'),
   // The same CLI as its own npm package (packages/cli: `npx ses-template-check`, no VS Code needed).
   cliBuild('packages/cli/dist/cli.js'),
+  // The Sending-health webview's script with uPlot inside (and their CSS beside it, dist/webview/health.css):
+  // a browser IIFE loaded by the page's nonce. No source map: the folder ships whole in the .vsix.
+  {
+    ...common,
+    entryPoints: ['client/webview/health.ts'],
+    outfile: 'dist/webview/health.js',
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    sourcemap: false,
+    banner: { js: `/*! uPlot ${uplotVersion()} (MIT) by Leon Sorokin, https://github.com/leeoniya/uPlot: see uPlot.LICENSE.txt */` },
+  },
 ];
+
+function uplotVersion() {
+  return JSON.parse(readFileSync('node_modules/uplot/package.json', 'utf8')).version;
+}
 
 function cliBuild(outfile) {
   return {
@@ -54,6 +70,8 @@ function copyCliResources() {
 }
 
 copyCliResources();
+mkdirSync('dist/webview', { recursive: true });
+copyFileSync('node_modules/uplot/LICENSE', 'dist/webview/uPlot.LICENSE.txt');
 if (watch) {
   for (const options of builds) {
     const ctx = await esbuild.context(options);
@@ -62,7 +80,8 @@ if (watch) {
 } else {
   for (const options of builds) {
     const result = await esbuild.build(options);
-    const { bytes } = result.metafile.outputs[options.outfile];
-    console.log(`${options.outfile}: ${(bytes / 1024).toFixed(1)} KiB`);
+    for (const [file, { bytes }] of Object.entries(result.metafile.outputs)) {
+      if (!file.endsWith('.map')) console.log(`${file}: ${(bytes / 1024).toFixed(1)} KiB`);
+    }
   }
 }

@@ -67,6 +67,20 @@ describe('the .vsix', () => {
     }
   });
 
+  it('holds the Sending-health webview with its chart library (uPlot) and licence, and nothing that evaluates code', () => {
+    for (const file of ['dist/webview/health.js', 'dist/webview/health.css', 'dist/webview/uPlot.LICENSE.txt']) assert.ok(files.includes(file), `${file} is missing`);
+    assert.deepEqual(files.filter((file) => file.startsWith('dist/webview/')).sort(), ['dist/webview/health.css', 'dist/webview/health.js', 'dist/webview/uPlot.LICENSE.txt']);
+    const script = entries.find((e) => e.name === 'extension/dist/webview/health.js')!.data().toString('utf8');
+    const css = entries.find((e) => e.name === 'extension/dist/webview/health.css')!.data().toString('utf8');
+    // uPlot's class names and its banner: the library is in the bundle, not fetched at run time.
+    assert.match(script, /uPlot 1\.6\.\d+ \(MIT\)/);
+    assert.ok(script.includes('u-legend') && css.includes('.u-legend'), 'uPlot code or CSS is missing');
+    // The webview's CSP has no 'unsafe-eval': nothing in the bundle may need it.
+    assert.doesNotMatch(script, /\beval\s*\(|new Function\s*\(|\bFunction\s*\(\s*["'`]/);
+    assert.doesNotMatch(script, /https?:\/\/(?!github\.com\/leeoniya)[a-z]/i, 'the webview script loads nothing from the network');
+    console.log(`dist/webview/health.js: ${(script.length / 1024).toFixed(1)} KiB (${(zlib.gzipSync(script).length / 1024).toFixed(1)} KiB gzipped), health.css ${(css.length / 1024).toFixed(1)} KiB`);
+  });
+
   it('holds no tests, sources, source maps, fixtures, examples, docs or the CLI', () => {
     const unwanted = files.filter((file) => /\.(ts|map|mjs)$/.test(file) || /(^|\/)(test|tests|fixtures|__fixtures__|node_modules)\//.test(file) ||
       /^(client|server|scripts|out|examples|docs|\.ci|\.vscode)\//.test(file) || file === 'dist/cli.js' || /^(tsconfig.*|eslint\.config\.mjs|esbuild\.mjs|package-lock\.json)$/.test(file));

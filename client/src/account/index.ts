@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { ApiDeps } from '../api/sesClientFactory';
 import { blocklistPeriod, removeFromBlocklist, searchBlocklist } from './blocklistActions';
 import { BlocklistTree } from './blocklistTree';
-import { SendersTree } from './sendersTree';
+import { HealthPanel } from '../health/healthPanel';
+import { DomainItem, SendersTree } from './sendersTree';
 import { diffRemoteTemplate, openRemoteTemplate, pullRemoteTemplate, pushLinkedTemplate } from './templateActions';
 import { TemplatesTree } from './templatesTree';
 
@@ -63,4 +64,10 @@ export const accountCommands = {
   },
   /** The sender domains the Senders tree listed (the Sending health view offers them). */
   senderDomains: async () => (trees ? trees.senders.domains() : []),
+  /** The Sending health view; a domain of the Senders tree (or a domain name) preselects that domain. */
+  openHealth: (extensionUri: vscode.Uri, deps: ApiDeps, arg: unknown) => {
+    const domain = arg instanceof DomainItem ? arg.group.domain : typeof arg === 'string' ? arg.trim() : undefined;
+    const domains = async () => (trees ? (await trees.senders.domains()).filter((group) => group.identity).map((group) => group.domain) : []);
+    return HealthPanel.show(extensionUri, deps, domains, domain);
+  },
 };

@@ -66,6 +66,8 @@ export const COMMANDS: Record<string, (context: CommandContext, ...args: unknown
   'sesStudio.account.diffRemoteTemplate': ({ server, output, api }, item) => accountCommands.diffRemoteTemplate({ server, output, credentials: api.credentials }, item),
   'sesStudio.account.pullRemoteTemplate': (_context, item) => accountCommands.pullRemoteTemplate(item),
   'sesStudio.account.pushLinkedTemplate': (_context, item) => accountCommands.pushLinkedTemplate(item),
+  // The Sending health webview (client/src/health); a domain row of the Senders tree, or a domain name, preselects it.
+  'sesStudio.account.openHealth': ({ server, output, api, extensionUri }, item) => accountCommands.openHealth(extensionUri, { server, output, credentials: api.credentials }, item),
   // Goes to a finding with a quick fix and opens the quick fix menu there (the walkthrough's Quick Fix step).
   'sesStudio.quickFixProblem': () => quickFixProblem(),
 };
