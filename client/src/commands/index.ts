@@ -14,6 +14,7 @@ import type { TemplateServer } from '../templateServer';
 import { explainErrorCode } from './explainErrorCode';
 import { openFaq } from './openFaq';
 import { quickFixProblem } from './quickFixProblem';
+import { spamScoreCommand } from '../spam/spamScoreCommand';
 
 export interface CommandContext {
   readonly server: TemplateServer;
@@ -70,4 +71,6 @@ export const COMMANDS: Record<string, (context: CommandContext, ...args: unknown
   'sesStudio.account.openHealth': ({ server, output, api, extensionUri }, item) => accountCommands.openHealth(extensionUri, { server, output, credentials: api.credentials }, item),
   // Goes to a finding with a quick fix and opens the quick fix menu there (the walkthrough's Quick Fix step).
   'sesStudio.quickFixProblem': () => quickFixProblem(),
+  // The active template scored by the local SpamAssassin (client/src/spam); a programmatic call may name the data set.
+  'sesStudio.spamScore': ({ output }, dataSet) => spamScoreCommand(output, dataSet),
 };

@@ -1,6 +1,6 @@
 // The Sending-health webview's page: an empty body its script (dist/webview/health.js, uPlot inside)
 // fills from messages. Pure: no vscode import.
-import { escapeHtml } from '../preview/substitute';
+import { escapeHtml } from '#common/substitute';
 
 export interface HealthShellOptions {
   readonly cspSource: string;
