@@ -1,6 +1,6 @@
 // The preview webview's UI. Runs under the page's CSP with a nonce; the email itself is in the
 // sandboxed iframe (#email) and never runs script. Messages: client/src/preview/messages.ts.
-/* global acquireVsCodeApi, window, document, Option */
+/* global acquireVsCodeApi, window, document, Option, Document, Element, ResizeObserver, performance */
 // @ts-check
 (function () {
   'use strict';
@@ -12,14 +12,29 @@
 
   const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
   /**
-   * The email frames: desktop (or the one width shown) and, side by side, mobile. Each knows the one load
-   * event its own srcdoc causes; any other load means the frame navigated away (see showEmail).
+   * An email frame: it knows the load events its own srcdoc causes; any other load means the frame
+   * navigated away (see the recovery below).
    * @typedef {{ element: HTMLIFrameElement, doc: string, csp: string, ownLoadPending: boolean, recoveries: number[] }} EmailFrame
-   * @type {EmailFrame[]}
    */
-  const frames = ['email', 'email-mobile'].map((id) => ({
-    element: /** @type {HTMLIFrameElement} */ ($(id)), doc: '', csp: '', ownLoadPending: false, recoveries: [],
+  /**
+   * A width: two email frames taking turns (the front is shown; the back loads the next document under
+   * it and comes to the front once loaded: never a blank frame) and its layout copy (shell.ts), where the
+   * document's height is measured: the frames are as tall as the email, so the stage scrolls, and its
+   * scroll position, which is ours, stays across updates.
+   * @typedef {{ slot: HTMLElement, id: string, front: EmailFrame, back: EmailFrame, layout: EmailFrame,
+   *   doc: string, csp: string, generation: number, backLoaded: boolean, parsedAt: number, swapTimer: any,
+   *   height: number, layoutStale: Document | null }} Width
+   */
+  /** @returns {EmailFrame} */
+  const emailFrame = (/** @type {string} */ id) => ({ element: /** @type {HTMLIFrameElement} */ ($(id)), doc: '', csp: '', ownLoadPending: false, recoveries: [] });
+  /** @type {Width[]} */
+  const widths = [['slot-main', 'email', 'layout-main'], ['slot-side', 'email-mobile', 'layout-side']].map(([slot, id, layout]) => ({
+    slot: $(slot), id, front: emailFrame(id), back: emailFrame(`${id}-next`), layout: emailFrame(layout),
+    doc: '', csp: '', generation: 0, backLoaded: false, parsedAt: 0, swapTimer: undefined, height: 0, layoutStale: null,
   }));
+  const stage = $('stage');
+  /** The template shown last: another one starts at the top. */
+  let shownSource = '';
   const dataset = /** @type {HTMLSelectElement} */ ($('dataset'));
 
   /** @param {import('../../client/src/preview/messages').FromWebview} message */
@@ -48,7 +63,7 @@
     $('subject-key').textContent = strings.subject;
     $('views').setAttribute('aria-label', strings.views);
     $('widths').setAttribute('aria-label', strings.widths);
-    for (const f of frames) f.element.title = strings.frameTitle;
+    for (const w of widths) for (const f of [w.front, w.back]) f.element.title = strings.frameTitle;
   }
 
   /** @param {HTMLElement} element @param {readonly { text: string, missing?: boolean }[] | undefined} segments */
@@ -114,39 +129,147 @@
 
     $('lock').classList.toggle('active', s.locked);
     $('lock').setAttribute('aria-pressed', String(s.locked));
-    const [main, side] = frames;
-    main.element.classList.toggle('mobile', s.width === 'mobile');
-    side.element.hidden = s.width !== 'both';
-    $('stage').classList.toggle('both', s.width === 'both');
-    // Setting srcdoc reloads a frame; skip it when nothing in the email changed (a width switch).
-    for (const f of frames) if (!f.element.hidden && (f.doc !== s.srcdoc || f.csp !== s.csp)) showEmail(f);
+    const [main, side] = widths;
+    main.slot.classList.toggle('mobile', s.width === 'mobile');
+    side.slot.hidden = s.width !== 'both';
+    stage.classList.toggle('both', s.width === 'both');
+    if (s.sourceUri !== shownSource) { shownSource = s.sourceUri; stage.scrollTop = 0; stage.scrollLeft = 0; }
+    // Loading a document costs; nothing to do when the email did not change (a width switch).
+    for (const w of widths) {
+      if (w.slot.hidden) continue;
+      if (w.doc !== s.srcdoc || w.csp !== s.csp) load(w, s.srcdoc, s.csp);
+      else relayout(w);
+    }
     // Kept across a window reload: the extension restores the panel from it (messages.ts, PersistedPreview).
     vscode.setState({ sourceUri: s.sourceUri, locked: s.locked, view: s.view, width: s.width, dataSet: s.dataSet });
   }
 
-  /** @param {EmailFrame} f */
-  function showEmail(f) {
-    if (!state) return;
+  /** @param {EmailFrame} f @param {string} doc @param {string} csp */
+  function setDocument(f, doc, csp) {
     // The policy as the embedder's requirement (CSP Embedded Enforcement): set before srcdoc, it applies
     // to the document that srcdoc loads, whatever that document's markup says.
-    f.element.setAttribute('csp', state.csp);
+    f.element.setAttribute('csp', csp);
     f.ownLoadPending = true;
-    f.element.srcdoc = state.srcdoc;
-    f.doc = state.srcdoc;
-    f.csp = state.csp;
+    f.element.srcdoc = doc;
+    f.doc = doc;
+    f.csp = csp;
+  }
+
+  // The layout copy is read through these, never through the copy's own properties: its markup could
+  // shadow document properties by name (<img name="documentElement">: DOM clobbering).
+  const documentElementOf = /** @type {(d: Document) => HTMLElement | null} */ (
+    /** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(Document.prototype, 'documentElement')).get);
+  const readyStateOf = /** @type {(d: Document) => string} */ (
+    /** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(Document.prototype, 'readyState')).get);
+  const scrollHeightOf = /** @type {(e: Element) => number} */ (
+    /** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(Element.prototype, 'scrollHeight')).get);
+
+  /** The copy's document once it holds `generation`'s email (parsed), else undefined. @param {Width} w */
+  function layoutDocument(w) {
+    const d = w.layout.element.contentDocument;
+    if (!d || d === w.layoutStale || readyStateOf.call(d) === 'loading') return undefined;
+    return d;
+  }
+
+  /** The height of the email in the copy (at least the stage's), or 0 when it cannot be read. @param {Width} w */
+  function measure(w) {
+    const d = layoutDocument(w);
+    const root = d && documentElementOf.call(d);
+    return root ? Math.ceil(scrollHeightOf.call(root)) : 0;
+  }
+
+  function viewportHeight() { return Math.max(200, stage.clientHeight - 18); }
+
+  /** Loads the next email into the back frame and the copy; it comes to the front when ready. @param {Width} w @param {string} doc @param {string} csp */
+  function load(w, doc, csp) {
+    const generation = ++w.generation;
+    w.doc = doc;
+    w.csp = csp;
+    w.backLoaded = false;
+    w.parsedAt = 0;
+    clearTimeout(w.swapTimer);
+    const copy = w.layout.element;
+    copy.style.width = `${w.slot.clientWidth || 700}px`;
+    copy.style.height = `${viewportHeight()}px`;
+    w.layoutStale = copy.contentDocument;
+    setDocument(w.layout, doc, csp);
+    setDocument(w.back, doc, csp);
+    // The back frame's load (its images too) is the sign it is ready. An image that takes long must not
+    // hold the email back: once the copy has parsed the same document, the frame has too, give or take.
+    const started = performance.now();
+    const poll = () => {
+      if (generation !== w.generation) return;
+      if (!layoutDocument(w)) { w.swapTimer = setTimeout(poll, 4); return; }
+      const height = measure(w);
+      if (height) w.height = height;
+      if (!w.parsedAt) {
+        w.parsedAt = performance.now();
+        const grace = Math.max(60, 2 * (w.parsedAt - started));
+        w.swapTimer = setTimeout(() => { if (generation === w.generation) swap(w); }, grace);
+      }
+    };
+    poll();
+  }
+
+  /** The copy at the width's current size (a width switch, a narrower panel), and the frames' height after it. @param {Width} w */
+  function relayout(w) {
+    const copy = w.layout.element;
+    const width = `${w.slot.clientWidth || 700}px`;
+    const height = `${viewportHeight()}px`;
+    if (copy.style.width === width && copy.style.height === height) return;
+    copy.style.width = width;
+    copy.style.height = height;
+    const measured = measure(w); // synchronous: the copy is laid out again at once
+    if (measured) { w.height = measured; w.slot.style.height = `${measured}px`; }
+  }
+  new ResizeObserver(() => { for (const w of widths) if (!w.slot.hidden && w.height) relayout(w); }).observe(stage);
+
+  /** The back frame to the front (once per generation). @param {Width} w */
+  function swap(w) {
+    if (w.back.doc !== w.doc) return;
+    clearTimeout(w.swapTimer);
+    const height = measure(w) || w.height;
+    if (height) { w.height = height; w.slot.style.height = `${height}px`; }
+    const shown = w.back;
+    w.back = w.front;
+    w.front = shown;
+    // The ids follow the roles: #email is always the frame the user sees.
+    w.back.element.id = `${w.id}-next`;
+    w.front.element.id = w.id;
+    w.front.element.classList.replace('back', 'front');
+    w.back.element.classList.replace('front', 'back');
+    w.front.element.removeAttribute('tabindex');
+    w.front.element.removeAttribute('aria-hidden');
+    w.back.element.setAttribute('tabindex', '-1');
+    w.back.element.setAttribute('aria-hidden', 'true');
   }
 
   // An email frame can navigate itself (a link with target=_self, …): the sandbox allows that much.
   // It cannot load anything there (our frame-src 'none' turns it into an error page), and any load that
   // is not our srcdoc's means it left: show the email again (at most 20 times in 10 s: never a loop).
-  for (const f of frames) {
+  /** @param {EmailFrame} f @param {() => void} ownLoad */
+  function watchLoads(f, ownLoad) {
     f.element.addEventListener('load', () => {
-      if (f.ownLoadPending) { f.ownLoadPending = false; return; }
+      if (f.ownLoadPending) { f.ownLoadPending = false; ownLoad(); return; }
       const now = Date.now();
       while (f.recoveries.length && now - f.recoveries[0] > 10_000) f.recoveries.shift();
       if (f.recoveries.length >= 20) return;
       f.recoveries.push(now);
-      showEmail(f);
+      setDocument(f, f.doc, f.csp);
+    });
+  }
+  for (const w of widths) {
+    for (const f of [w.front, w.back]) {
+      watchLoads(f, () => {
+        if (f !== w.back || f.doc !== w.doc || w.backLoaded) return;
+        w.backLoaded = true;
+        swap(w);
+      });
+    }
+    watchLoads(w.layout, () => {
+      // Images loaded: the height may have changed.
+      const height = measure(w);
+      if (height && height !== w.height) { w.height = height; w.slot.style.height = `${height}px`; }
     });
   }
 

@@ -12,6 +12,7 @@ import {
   closeWorkbench, launchBrowser, openFile, openWorkbench, problems, repoRoot, runCommand, screenshot, startCodeServer, waitFor,
 } from './harness.mjs';
 import { answerDialog, waitForToast } from './workbenchUi.mjs';
+import { shownEmailFrames } from './previewUi.mjs';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f5d5b70000000049454e44ae426082', 'hex');
 
@@ -20,7 +21,7 @@ async function emailFrame(page, needle) {
   return waitFor(async () => {
     for (const frame of page.frames()) {
       const isPreview = await frame.evaluate(() => !!document.getElementById('toolbar') && !!document.getElementById('email')).catch(() => false);
-      const email = isPreview ? frame.childFrames()[0] : undefined;
+      const email = isPreview ? (await shownEmailFrames(frame))[0] : undefined;
       if (email && (await email.evaluate(() => document.body?.innerText ?? '').catch(() => '')).includes(needle)) return email;
     }
     return null;

@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   closeWorkbench, launchBrowser, openFile, openWorkbench, repoRoot, runCommand, screenshot, startCodeServer, typeInEditor, waitFor,
 } from './harness.mjs';
+import { shownEmailFrames } from './previewUi.mjs';
 
 const ORDER = 'order-confirmation.ses.html';
 const ORDER_ID = 'ES-20261128-0042';
@@ -31,7 +32,7 @@ async function previewFrames(page) {
     for (const frame of page.frames()) {
       const isPreview = await frame.evaluate(() => !!document.getElementById('toolbar') && !!document.getElementById('email')).catch(() => false);
       if (!isPreview) continue;
-      const email = frame.childFrames()[0];
+      const email = (await shownEmailFrames(frame))[0];
       if (email) return { ui: frame, email };
     }
     return null;

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { closeWorkbench, launchBrowser, openFile, openWorkbench, repoRoot, runCommand, screenshot, startCodeServer, waitFor } from './harness.mjs';
+import { shownEmailFrames } from './previewUi.mjs';
 
 const DARK = 'dark.ses.html';
 // A light card on a light grey page, a dark band, and a dark-mode rule of its own (red title, to tell it apart).
@@ -39,7 +40,7 @@ async function preview(page, marker) {
     for (const frame of page.frames()) {
       const isPreview = await frame.evaluate(() => !!document.getElementById('toolbar') && !!document.getElementById('email')).catch(() => false);
       if (!isPreview) continue;
-      const email = frame.childFrames()[0];
+      const email = (await shownEmailFrames(frame))[0];
       const text = await email?.evaluate(() => document.body?.innerText ?? '').catch(() => '');
       if (text?.includes(marker)) return { ui: frame, email };
     }

@@ -34,7 +34,7 @@ describe('preview panels', () => {
     const { ui } = await previewShowing(page, 'Hi Alex,');
     await ui.locator('#width-both').click({ noWaitAfter: true });
     const widths = await waitFor(async () => {
-      const sizes = await ui.locator('#stage iframe').evaluateAll((els) => els.map((el) => (el.hidden ? 0 : Math.round(el.getBoundingClientRect().width))));
+      const sizes = await ui.locator('#stage iframe.front').evaluateAll((els) => els.map((el) => (el.closest('[hidden]') ? 0 : Math.round(el.getBoundingClientRect().width))));
       return sizes.length === 2 && sizes.every((w) => w > 0) ? sizes : null;
     }, { page, what: 'two email frames' });
     assert.ok(widths[0] >= 690 && widths[1] >= 370 && widths[1] <= 380, `widths ${widths}`);

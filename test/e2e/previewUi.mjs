@@ -47,12 +47,29 @@ export async function focusFirstGroup(page) {
   await page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').first().click({ timeout: 60_000 });
 }
 
-/** The preview webviews in the page now: `{ ui, email, frames }` each (`email` is the first email frame). */
+/**
+ * The email frames the preview shows now: `#email` (and side by side `#email-mobile`). Each width has two
+ * frames taking turns (the next document loads under the shown one) and a layout copy: the ids follow
+ * the shown ones.
+ */
+export async function shownEmailFrames(ui) {
+  const frames = [];
+  for (const id of ['email', 'email-mobile']) {
+    const handle = await ui.$(`#${id}`).catch(() => null);
+    const frame = await handle?.contentFrame().catch(() => null);
+    if (frame) frames.push(frame);
+  }
+  return frames;
+}
+
+/** The preview webviews in the page now: `{ ui, email, frames }` each (`email` is the shown desktop or only email frame). */
 async function previewsNow(page) {
   const found = [];
   for (const frame of page.frames()) {
     const isPreview = await frame.evaluate(() => !!document.getElementById('toolbar') && !!document.getElementById('email')).catch(() => false);
-    if (isPreview) found.push({ ui: frame, email: frame.childFrames()[0], frames: frame.childFrames() });
+    if (!isPreview) continue;
+    const frames = await shownEmailFrames(frame);
+    found.push({ ui: frame, email: frames[0], frames });
   }
   return found;
 }

@@ -160,11 +160,16 @@ describe('preview webview page', () => {
 
   it('renders the email frame sandboxed with no permission, and our script with the nonce', () => {
     const html = shellHtml({ cspSource: 'vscode-resource:', nonce: 'n0nce', scriptUri: 's.js', styleUri: 's.css', lang: 'zh-cn', title: '预览"<' });
-    assert.match(html, /<iframe id="email" sandbox="" /);
-    // Side by side: a second frame, sandboxed alike.
-    assert.match(html, /<iframe id="email-mobile" class="mobile" sandbox="" /);
-    assert.equal((html.match(/<iframe /g) ?? []).length, 2);
-    assert.equal((html.match(/sandbox=""/g) ?? []).length, 2);
+    assert.match(html, /<iframe id="email" class="email front" sandbox="" /);
+    // Its twin (the next document loads in it, under the shown one), and side by side a second pair, sandboxed alike.
+    assert.match(html, /<iframe id="email-next" class="email back" sandbox="" /);
+    assert.match(html, /<iframe id="email-mobile" class="email front" sandbox="" /);
+    assert.match(html, /<iframe id="email-mobile-next" class="email back" sandbox="" /);
+    // The layout copies: same-origin for measuring and hit-testing, never scripts, never shown.
+    assert.equal((html.match(/<iframe id="layout-(main|side)" class="layout" sandbox="allow-same-origin" csp="default-src 'none'" [^>]*aria-hidden="true"><\/iframe>/g) ?? []).length, 2);
+    assert.equal((html.match(/<iframe /g) ?? []).length, 6);
+    assert.equal((html.match(/sandbox=""/g) ?? []).length, 4);
+    assert.doesNotMatch(html, /allow-scripts|allow-top|allow-popups|allow-forms/);
     assert.match(html, /<script nonce="n0nce" src="s.js"><\/script>/);
     assert.match(html, /<title>预览&quot;&lt;<\/title>/);
     assert.equal((html.match(/<script/g) ?? []).length, 1);

@@ -12,9 +12,9 @@ import { makeNonce, shellHtml } from './shell';
 
 const VIEW_TYPE = 'sesStudio.preview';
 /**
- * Typing bursts re-render once, after a pause as long as the last update took (a 5 KB template: a few
- * ms; 200 KB: tens of ms), between these bounds: the preview keeps up with typing without queueing
- * renders behind each other.
+ * An edit after a pause re-renders at once; during a burst the preview re-renders after a pause as long
+ * as the last update took (a 5 KB template: a few ms; 200 KB: tens of ms), between these bounds: it keeps
+ * up with typing without queueing renders behind each other.
  */
 const MIN_DEBOUNCE_MS = 15;
 const MAX_DEBOUNCE_MS = 200;
@@ -80,6 +80,9 @@ export class EmailPreview implements vscode.Disposable {
   private locked = false;
   /** How long the last update took, from reading the buffers to posting the state: the next debounce. */
   private lastUpdateMs = 0;
+  /** When the last update ended, and whether one is under way (performance.now()). */
+  private lastUpdateEnd = 0;
+  private updating = false;
 
   private constructor(private readonly panel: vscode.WebviewPanel, private readonly extensionUri: vscode.Uri, private readonly output: vscode.LogOutputChannel) {
     EmailPreview.previews.add(this);
@@ -136,9 +139,12 @@ export class EmailPreview implements vscode.Disposable {
   }
 
   private schedule(): void {
+    const pending = this.timer !== undefined;
     clearTimeout(this.timer);
-    const delay = Math.min(MAX_DEBOUNCE_MS, Math.max(MIN_DEBOUNCE_MS, Math.round(this.lastUpdateMs)));
-    this.timer = setTimeout(() => void this.refresh(), delay);
+    // Idle (nothing pending or under way, and the last update ended longer ago than it took): at once.
+    const idle = !pending && !this.updating && performance.now() - this.lastUpdateEnd > Math.max(MIN_DEBOUNCE_MS, this.lastUpdateMs);
+    const delay = idle ? 0 : Math.min(MAX_DEBOUNCE_MS, Math.max(MIN_DEBOUNCE_MS, Math.round(this.lastUpdateMs)));
+    this.timer = setTimeout(() => { this.timer = undefined; void this.refresh(); }, delay);
   }
 
   private post(message: ToWebview): void {
@@ -171,6 +177,7 @@ export class EmailPreview implements vscode.Disposable {
     if (!source) return;
     const sequence = ++this.sequence;
     const started = performance.now();
+    this.updating = true;
     try {
       const read = await readPreviewSource(source);
       if (sequence !== this.sequence) return; // a newer refresh started meanwhile
@@ -182,6 +189,8 @@ export class EmailPreview implements vscode.Disposable {
       this.lastUpdateMs = performance.now() - started;
     } catch (error) {
       this.output.error(vscode.l10n.t('The preview could not be updated: {0}', error instanceof Error ? error.message : String(error)));
+    } finally {
+      if (sequence === this.sequence) { this.updating = false; this.lastUpdateEnd = performance.now(); }
     }
   }
 

@@ -36,10 +36,24 @@ export function makeNonce(random: (size: number) => Uint8Array): string {
   return Buffer.from(random(32)).toString('base64').replace(/=+$/, '');
 }
 
+// sandbox="" grants nothing: no scripts, no same origin, no popups, no top navigation, no forms.
+// csp: the policy the frame's document must enforce; preview.js sets each view's before its srcdoc.
+// Each width has two such frames that take turns: the front one is shown, the back one loads the next
+// document underneath and comes to the front once it has loaded (no blank frame while typing).
+const emailFrame = (id: string, role: 'front' | 'back') =>
+  `<iframe id="${id}" class="email ${role}" sandbox="" csp="default-src 'none'" referrerpolicy="no-referrer"${role === 'back' ? ' tabindex="-1" aria-hidden="true"' : ''}></iframe>`;
+
+/**
+ * The layout copy of a width's email: the same document under the same policy, sandboxed without
+ * scripts (nothing of the template runs in it either) but same-origin, so that preview.js can read its
+ * height and, for preview ↔ source, which element lies under a point. Never shown (off-screen, no
+ * pointer events, hidden from assistive technology): what the user sees is the permission-less frame.
+ */
+const layoutFrame = (id: string) =>
+  `<iframe id="${id}" class="layout" sandbox="allow-same-origin" csp="default-src 'none'" referrerpolicy="no-referrer" tabindex="-1" aria-hidden="true"></iframe>`;
+
 export function shellHtml(options: ShellOptions): string {
   const attr = escapeHtml;
-  // sandbox="" grants nothing: no scripts, no same origin, no popups, no top navigation, no forms.
-  // csp: the policy the frame's document must enforce; preview.js sets each view's before its srcdoc.
   return `<!DOCTYPE html>
 <html lang="${attr(options.lang)}">
 <head>
@@ -77,7 +91,8 @@ export function shellHtml(options: ShellOptions): string {
   <div class="row"><span class="key" id="subject-key"></span> <span id="subject"></span></div>
 </div>
 <div id="notices"></div>
-<div id="stage"><iframe id="email" sandbox="" csp="default-src 'none'" referrerpolicy="no-referrer"></iframe><iframe id="email-mobile" class="mobile" sandbox="" csp="default-src 'none'" referrerpolicy="no-referrer" hidden></iframe></div>
+<div id="stage"><div class="slot" id="slot-main">${emailFrame('email', 'front')}${emailFrame('email-next', 'back')}</div><div class="slot mobile" id="slot-side" hidden>${emailFrame('email-mobile', 'front')}${emailFrame('email-mobile-next', 'back')}</div></div>
+<div id="layout" aria-hidden="true">${layoutFrame('layout-main')}${layoutFrame('layout-side')}</div>
 <script nonce="${attr(options.nonce)}" src="${attr(options.scriptUri)}"></script>
 </body>
 </html>`;

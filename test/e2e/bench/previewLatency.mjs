@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { closeWorkbench, goTo, launchBrowser, repoRoot, resultsDir, startCodeServer, waitFor } from '../harness.mjs';
+import { shownEmailFrames } from '../previewUi.mjs';
 
 const EDITS = 40;
 const BURST_EDITS = 500;
@@ -25,13 +26,17 @@ async function previewEmail(page) {
   return waitFor(async () => {
     for (const frame of page.frames()) {
       const isPreview = await frame.evaluate(() => !!document.getElementById('toolbar')).catch(() => false);
-      if (isPreview && frame.childFrames()[0]) return { ui: frame, email: frame.childFrames()[0] };
+      if (isPreview && (await shownEmailFrames(frame))[0]) return { ui: frame };
     }
     return null;
   }, { page, what: 'the preview', timeout: 120_000 });
 }
 
-const probeLength = (email) => email.evaluate(() => document.getElementById('probe')?.textContent?.length ?? -1).catch(() => -1);
+/** The probe's length in the email frame shown now (#email: the frames of a width take turns, previewUi.mjs). */
+async function probeLength(ui) {
+  const [email] = await shownEmailFrames(ui);
+  return email ? email.evaluate(() => document.getElementById('probe')?.textContent?.length ?? -1).catch(() => -1) : -1;
+}
 
 async function heapMb(page, ui) {
   try {
@@ -45,21 +50,21 @@ async function heapMb(page, ui) {
   }
 }
 
-async function benchOne(page, name, email, ui) {
+async function benchOne(page, name, ui) {
   await page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').first().click({ timeout: 60_000 });
   await goTo(page, 3, 15); // inside <p id="probe">
   const latencies = [];
   for (let i = 1; i <= EDITS; i++) {
     const started = performance.now();
     await page.keyboard.press('a');
-    await waitFor(async () => (await probeLength(email)) >= i, { page, what: `edit ${i} in the preview`, timeout: 30_000, interval: 2 });
+    await waitFor(async () => (await probeLength(ui)) >= i, { page, what: `edit ${i} in the preview`, timeout: 30_000, interval: 2 });
     latencies.push(performance.now() - started);
   }
   const sorted = [...latencies].sort((a, b) => a - b);
   const before = await heapMb(page, ui);
   for (let i = 0; i < BURST_EDITS; i++) {
     await page.keyboard.press('b');
-    if (i % 25 === 24) await waitFor(async () => (await probeLength(email)) >= EDITS + i + 1, { page, what: 'a burst in the preview', timeout: 60_000, interval: 5 });
+    if (i % 25 === 24) await waitFor(async () => (await probeLength(ui)) >= EDITS + i + 1, { page, what: 'a burst in the preview', timeout: 60_000, interval: 5 });
   }
   const after = await heapMb(page, ui);
   return { name, edits: EDITS, medianMs: Math.round(percentile(sorted, 50)), p95Ms: Math.round(percentile(sorted, 95)), maxMs: Math.round(sorted[sorted.length - 1]), heapBeforeMb: +before.toFixed(1), heapAfter500Mb: +after.toFixed(1) };
@@ -98,9 +103,10 @@ try {
         return true;
       }, { page, what: 'the command', timeout: 120_000 });
     }
-    const { ui, email } = await previewEmail(page);
-    await waitFor(async () => (await probeLength(email)) === 0 && (await email.evaluate(() => document.title)).startsWith('Bench'), { page, what: `${name} in the preview`, timeout: 120_000 });
-    results.push({ ...(await benchOne(page, `${name} (${(text.length / 1000).toFixed(0)} KB)`, email, ui)), load: os.loadavg()[0].toFixed(1) });
+    const { ui } = await previewEmail(page);
+    const title = async () => (await shownEmailFrames(ui))[0]?.evaluate(() => document.title).catch(() => '') ?? '';
+    await waitFor(async () => (await probeLength(ui)) === 0 && (await title()).startsWith('Bench'), { page, what: `${name} in the preview`, timeout: 120_000 });
+    results.push({ ...(await benchOne(page, `${name} (${(text.length / 1000).toFixed(0)} KB)`, ui)), load: os.loadavg()[0].toFixed(1) });
     console.log(JSON.stringify(results[results.length - 1]));
   }
 } finally {
