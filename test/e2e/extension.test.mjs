@@ -124,12 +124,21 @@ describe('SES Template Studio in VS Code (English)', () => {
     await goTo(env.page, missing.line, missing.col + 1);
     await env.page.keyboard.press('Control+Period');
     const title = 'Add the key "coupon" to welcome.data.json';
+    // Ctrl+. again, as a user would, when no menu is open after a few seconds: on a busy machine the
+    // first one can come before the editor has the code actions and show nothing (the fresh-clone CI run).
+    let asked = Date.now();
     const action = await waitFor(async () => {
       const rows = env.page.locator('.action-widget .monaco-list-row');
       const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''));
       const i = labels.findIndex((l) => l.includes(title));
-      return i >= 0 ? rows.nth(i) : null;
-    }, { page: env.page, what: `the quick fix "${title}"` });
+      if (i >= 0) return rows.nth(i);
+      if (labels.length === 0 && Date.now() - asked > 3_000) {
+        await goTo(env.page, missing.line, missing.col + 1);
+        await env.page.keyboard.press('Control+Period');
+        asked = Date.now();
+      }
+      return null;
+    }, { page: env.page, what: `the quick fix "${title}"`, timeout: 30_000 });
     await screenshot(env.page, 'e2e-6-quick-fix');
     await action.click();
     await waitFor(async () => !(await markersOf(env.page, file)).some((m) => m.code === 'missing-variable'),
