@@ -29,6 +29,9 @@ const builds = [
   // (both bundles use it: the client reads ses.config.json for test sends).
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], mainFields: ['module', 'main'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', mainFields: ['module', 'main'] },
+  // juice for "SES: Inline CSS", a file of its own that the command requires when it runs
+  // (client/src/commands/inlineCss.ts): not in dist/client.js, never in the language server.
+  { ...common, entryPoints: ['client/juice/inlineCss.mjs'], outfile: 'dist/inlineCss.js', mainFields: ['module', 'main'] },
   // `ses-template-check`, the checks on the command line for CI (README "Checks in CI"): not in the .vsix.
   cliBuild('dist/cli.js'),
   // The same CLI as its own npm package (packages/cli: `npx ses-template-check`, no VS Code needed).

@@ -12,6 +12,7 @@ import { preflightCheck } from '../preflight/preflightCheck';
 import { openPreview } from '../preview/openPreview';
 import type { TemplateServer } from '../templateServer';
 import { explainErrorCode } from './explainErrorCode';
+import { inlineCss } from './inlineCss';
 import { openFaq } from './openFaq';
 import { quickFixProblem } from './quickFixProblem';
 import { spamScoreCommand } from '../spam/spamScoreCommand';
@@ -73,4 +74,6 @@ export const COMMANDS: Record<string, (context: CommandContext, ...args: unknown
   'sesStudio.quickFixProblem': () => quickFixProblem(),
   // The active template scored by the local SpamAssassin (client/src/spam); a programmatic call may name the data set.
   'sesStudio.spamScore': ({ output }, dataSet) => spamScoreCommand(output, dataSet),
+  // The active HTML template's <style> rules inlined with juice, loaded on first use (dist/inlineCss.js).
+  'sesStudio.inlineCss': ({ extensionUri, output }) => inlineCss(extensionUri, output),
 };
