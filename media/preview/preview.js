@@ -23,14 +23,22 @@
    * scroll position, which is ours, stays across updates.
    * @typedef {{ slot: HTMLElement, id: string, front: EmailFrame, back: EmailFrame, layout: EmailFrame,
    *   doc: string, csp: string, generation: number, backLoaded: boolean, parsedAt: number, swapTimer: any,
-   *   height: number, layoutStale: Document | null }} Width
+   *   height: number, layoutStale: Document | null, layoutKey: string, mark: HTMLElement }} Width
    */
   /** @returns {EmailFrame} */
   const emailFrame = (/** @type {string} */ id) => ({ element: /** @type {HTMLIFrameElement} */ ($(id)), doc: '', csp: '', ownLoadPending: false, recoveries: [] });
+  /** The outline of the element at the editor's cursor, over a width's shown frame. @param {HTMLElement} slot */
+  function markOf(slot) {
+    const mark = document.createElement('div');
+    mark.className = 'ses-highlight';
+    mark.hidden = true;
+    slot.append(mark);
+    return mark;
+  }
   /** @type {Width[]} */
   const widths = [['slot-main', 'email', 'layout-main'], ['slot-side', 'email-mobile', 'layout-side']].map(([slot, id, layout]) => ({
     slot: $(slot), id, front: emailFrame(id), back: emailFrame(`${id}-next`), layout: emailFrame(layout),
-    doc: '', csp: '', generation: 0, backLoaded: false, parsedAt: 0, swapTimer: undefined, height: 0, layoutStale: null,
+    doc: '', csp: '', generation: 0, backLoaded: false, parsedAt: 0, swapTimer: undefined, height: 0, layoutStale: null, layoutKey: '', mark: markOf($(slot)),
   }));
   const stage = $('stage');
   /** The template shown last: another one starts at the top. */
@@ -133,6 +141,7 @@
     main.slot.classList.toggle('mobile', s.width === 'mobile');
     side.slot.hidden = s.width !== 'both';
     stage.classList.toggle('both', s.width === 'both');
+    stage.classList.toggle('sync', s.sync);
     if (s.sourceUri !== shownSource) { shownSource = s.sourceUri; stage.scrollTop = 0; stage.scrollLeft = 0; }
     // Loading a document costs; nothing to do when the email did not change (a width switch).
     for (const w of widths) {
@@ -157,11 +166,11 @@
 
   // The layout copy is read through these, never through the copy's own properties: its markup could
   // shadow document properties by name (<img name="documentElement">: DOM clobbering).
-  const documentElementOf = /** @type {(d: Document) => HTMLElement | null} */ (
+  const documentElementOf = /** @type {(this: Document) => HTMLElement | null} */ (
     /** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(Document.prototype, 'documentElement')).get);
-  const readyStateOf = /** @type {(d: Document) => string} */ (
+  const readyStateOf = /** @type {(this: Document) => string} */ (
     /** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(Document.prototype, 'readyState')).get);
-  const scrollHeightOf = /** @type {(e: Element) => number} */ (
+  const scrollHeightOf = /** @type {(this: Element) => number} */ (
     /** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(Element.prototype, 'scrollHeight')).get);
 
   /** The copy's document once it holds `generation`'s email (parsed), else undefined. @param {Width} w */
@@ -171,11 +180,21 @@
     return d;
   }
 
-  /** The height of the email in the copy (at least the stage's), or 0 when it cannot be read. @param {Width} w */
+  /**
+   * The height of the email laid out in the stage's height (at least that), or 0 when it cannot be read.
+   * The copy then takes that height, as the frames do: both lay the email out alike, so a point or a box
+   * in the copy is the same point or box in the frame the user sees (preview ↔ source).
+   * @param {Width} w
+   */
   function measure(w) {
     const d = layoutDocument(w);
     const root = d && documentElementOf.call(d);
-    return root ? Math.ceil(scrollHeightOf.call(root)) : 0;
+    if (!root) return 0;
+    const copy = w.layout.element;
+    copy.style.height = `${viewportHeight()}px`;
+    const height = Math.ceil(scrollHeightOf.call(root)); // synchronous: the copy is laid out at once
+    copy.style.height = `${height}px`;
+    return height;
   }
 
   function viewportHeight() { return Math.max(200, stage.clientHeight - 18); }
@@ -191,6 +210,7 @@
     const copy = w.layout.element;
     copy.style.width = `${w.slot.clientWidth || 700}px`;
     copy.style.height = `${viewportHeight()}px`;
+    w.layoutKey = `${copy.style.width} ${viewportHeight()}`;
     w.layoutStale = copy.contentDocument;
     setDocument(w.layout, doc, csp);
     setDocument(w.back, doc, csp);
@@ -215,12 +235,13 @@
   function relayout(w) {
     const copy = w.layout.element;
     const width = `${w.slot.clientWidth || 700}px`;
-    const height = `${viewportHeight()}px`;
-    if (copy.style.width === width && copy.style.height === height) return;
+    const key = `${width} ${viewportHeight()}`;
+    if (w.layoutKey === key) return;
+    w.layoutKey = key;
     copy.style.width = width;
-    copy.style.height = height;
-    const measured = measure(w); // synchronous: the copy is laid out again at once
+    const measured = measure(w);
     if (measured) { w.height = measured; w.slot.style.height = `${measured}px`; }
+    showHighlight();
   }
   new ResizeObserver(() => { for (const w of widths) if (!w.slot.hidden && w.height) relayout(w); }).observe(stage);
 
@@ -242,6 +263,108 @@
     w.front.element.removeAttribute('aria-hidden');
     w.back.element.setAttribute('tabindex', '-1');
     w.back.element.setAttribute('aria-hidden', 'true');
+    showHighlight();
+  }
+
+  // Preview ↔ source (docs/preview.md). The shown frame gets no pointer events while sync is on: a click
+  // lands on the stage, and the element under it is looked up in the layout copy, which has the same
+  // layout. Its data-ses / data-ses-p attributes were written by the renderer first in each tag (a
+  // template's own come second and lose); the extension accepts only offsets its map of this very email
+  // has, and selects only in the previewed template, whatever we send.
+  const elementFromPointOf = /** @type {(this: Document, x: number, y: number) => Element | null} */ (Document.prototype.elementFromPoint);
+  const querySelectorOf = /** @type {(this: Document, s: string) => Element | null} */ (Document.prototype.querySelector);
+  const closestOf = /** @type {(this: Element, s: string) => Element | null} */ (Element.prototype.closest);
+  const getAttributeOf = /** @type {(this: Element, n: string) => string | null} */ (Element.prototype.getAttribute);
+  const rectOf = /** @type {(this: Element) => DOMRect} */ (Element.prototype.getBoundingClientRect);
+  const OFFSET = /^\d{1,9}$/;
+  /** The offset the editor's cursor is at (an element's data-ses), while sync is on. @type {number | undefined} */
+  let highlighted;
+
+  /** The copy's document when it shows the same email as the shown frame, and that email is the current one. @param {Width} w */
+  function syncedLayout(w) {
+    if (!state?.sync || w.slot.hidden || w.front.doc !== state.srcdoc || w.layout.doc !== state.srcdoc) return undefined;
+    return layoutDocument(w);
+  }
+
+  /** The mapped element or value under a point of a width's shown frame. @param {Width} w @param {number} x @param {number} y */
+  function hitTest(w, x, y) {
+    const d = syncedLayout(w);
+    const hit = d && elementFromPointOf.call(d, x, y);
+    if (!hit) return undefined;
+    const value = closestOf.call(hit, '[data-ses-p]');
+    const element = value ?? closestOf.call(hit, '[data-ses]');
+    const offset = element && getAttributeOf.call(element, value ? 'data-ses-p' : 'data-ses');
+    if (!offset || !OFFSET.test(offset)) return undefined;
+    return { hit, offset: Number(offset), placeholder: !!value };
+  }
+
+  /** The width whose shown frame is under a stage event, and the point in that frame. @param {MouseEvent} event */
+  function pointIn(event) {
+    for (const w of widths) {
+      if (w.slot.hidden) continue;
+      const box = w.front.element.getBoundingClientRect();
+      if (event.clientX >= box.left && event.clientX < box.right && event.clientY >= box.top && event.clientY < box.bottom) {
+        return { w, x: event.clientX - box.left, y: event.clientY - box.top };
+      }
+    }
+    return undefined;
+  }
+
+  stage.addEventListener('click', (event) => {
+    const at = state?.sync ? pointIn(event) : undefined;
+    const found = at && hitTest(at.w, at.x, at.y);
+    if (!found || !state) return;
+    post({ type: 'revealSource', doc: state.doc, offset: found.offset, placeholder: found.placeholder });
+  });
+  // A double click on a filled value (or a missing {{name}} mark): edit it in the data set (the extension asks).
+  stage.addEventListener('dblclick', (event) => {
+    const at = state?.sync ? pointIn(event) : undefined;
+    const found = at && hitTest(at.w, at.x, at.y);
+    if (!found || !found.placeholder || !state) return;
+    event.preventDefault();
+    post({ type: 'editValue', doc: state.doc, offset: found.offset });
+  });
+  // The frame gets no pointer events: its tooltips (image problems, missing variables) are the stage's.
+  let hoverQueued = false;
+  stage.addEventListener('mousemove', (event) => {
+    if (hoverQueued || !state?.sync) return;
+    hoverQueued = true;
+    const { clientX, clientY } = event;
+    window.requestAnimationFrame(() => {
+      hoverQueued = false;
+      const at = pointIn(/** @type {MouseEvent} */ ({ clientX, clientY }));
+      const d = at && syncedLayout(at.w);
+      const hit = d && elementFromPointOf.call(d, at.x, at.y);
+      const titled = hit && closestOf.call(hit, '[title]');
+      const title = (titled && getAttributeOf.call(titled, 'title')) ?? '';
+      for (const w of widths) if (w.slot.title !== (w === at?.w ? title : '')) w.slot.title = w === at?.w ? title : '';
+    });
+  });
+
+  /** Outlines the highlighted element over each shown frame; with `scroll`, brings it into view. */
+  function showHighlight(scroll = false) {
+    let first = true;
+    for (const w of widths) {
+      const d = highlighted === undefined ? undefined : syncedLayout(w);
+      const element = d && querySelectorOf.call(d, `[data-ses="${highlighted}"]`);
+      w.mark.hidden = !element;
+      if (!element) continue;
+      const box = rectOf.call(element);
+      Object.assign(w.mark.style, { top: `${box.top}px`, left: `${box.left}px`, width: `${Math.max(2, box.width)}px`, height: `${Math.max(2, box.height)}px` });
+      if (scroll && first) {
+        first = false;
+        const top = w.slot.offsetTop + box.top;
+        if (top < stage.scrollTop || top + Math.min(box.height, stage.clientHeight / 2) > stage.scrollTop + stage.clientHeight) stage.scrollTop = Math.max(0, top - stage.clientHeight / 3);
+      }
+    }
+  }
+
+  /** Scrolls the stage to the element that starts at `offset` (the editor's first visible one). @param {number} offset */
+  function scrollToElement(offset) {
+    const w = widths[0];
+    const d = syncedLayout(w);
+    const element = d && querySelectorOf.call(d, `[data-ses="${offset}"]`);
+    if (element) stage.scrollTop = Math.max(0, w.slot.offsetTop + rectOf.call(element).top - 8);
   }
 
   // An email frame can navigate itself (a link with target=_self, …): the sandbox allows that much.
@@ -274,10 +397,21 @@
   }
 
   window.addEventListener('message', (event) => {
+    // Only the extension talks to us (through VS Code's host frame): never one of the email frames.
+    if (widths.some((w) => [w.front, w.back, w.layout].some((f) => event.source === f.element.contentWindow))) return;
     const message = event.data;
     if (!message || typeof message !== 'object') return;
     if (message.type === 'init') { strings = message.strings; applyStrings(); render(); }
-    if (message.type === 'update') { state = message.state; render(); }
+    if (message.type === 'update') {
+      const template = state?.sourceUri;
+      state = message.state;
+      if (!state?.sync || state.sourceUri !== template) highlighted = undefined;
+      render();
+      showHighlight();
+    }
+    const forNow = state?.sync && message.doc === state.doc && Number.isSafeInteger(message.offset);
+    if (message.type === 'highlight' && forNow) { highlighted = message.offset; showHighlight(true); }
+    if (message.type === 'scrollTo' && forNow) scrollToElement(message.offset);
   });
 
   dataset.addEventListener('change', () => post({ type: 'selectDataSet', set: dataset.value }));

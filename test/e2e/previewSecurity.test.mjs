@@ -87,7 +87,8 @@ describe('the preview frame against hostile templates', () => {
     await write('loads.ses.html', LOADS);
     // A data value with spaces in an unquoted attribute injects a style (values are escaped, not quoted).
     await write('loads.data.json', JSON.stringify({ cls: 'x style=background-image:url(BASE/data-injection)' }));
-    server = await startCodeServer({ extensionDir: repoRoot, workspaceDir: workspace });
+    // The email frame takes clicks of its own (links) only with preview ↔ source off: previewSync.test.mjs has it on.
+    server = await startCodeServer({ extensionDir: repoRoot, workspaceDir: workspace, settings: { 'sesStudio.preview.syncSource': false } });
     browser = await launchBrowser();
     page = await openWorkbenchPatiently(browser, server.url);
   });

@@ -4,7 +4,8 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { PreviewView } from '../../client/src/preview/messages';
 import { renderEmail } from '../../client/src/preview/render';
-import { elementAt, elementFrom, offsetFrom, placeholderAt, startTagAt } from '../../client/src/preview/sourceMap';
+import { isFromWebview } from '../../client/src/preview/messages';
+import { elementAt, elementFrom, offsetFrom, placeholderAt, sourceRange, startTagAt } from '../../client/src/preview/sourceMap';
 
 const labels = { noAlt: 'NO ALT', decorative: 'DECORATIVE', missingTooltip: 'no value for {0}', tooLarge: '{0} {1}' };
 const TEMPLATE = [
@@ -94,5 +95,30 @@ describe('preview source map', () => {
     assert.doesNotMatch(plain.srcdoc, /data-ses="[1-9]|<ses-v/);
     const text = renderEmail({ html: TEMPLATE, view: 'text', data: DATA, labels, sourceMap: true });
     assert.equal(text.sourceMap.offsets.length, 0, 'the text views have no map');
+  });
+
+  it('a click may select only a mapped start tag or wrapped placeholder of this email: forged and stale offsets select nothing', () => {
+    const map = renderEmail({ html: TEMPLATE, view: 'html', data: DATA, labels, sourceMap: true }).sourceMap;
+    const table = TEMPLATE.indexOf('<table');
+    const first = TEMPLATE.indexOf('{{first_name}}</b>');
+    assert.deepEqual(sourceRange(map, table, false), { start: table, end: TEMPLATE.indexOf('>', table) + 1 });
+    assert.deepEqual(sourceRange(map, String(first), true), { start: first, end: first + '{{first_name}}'.length });
+    // The template's own data-ses="0" (a forged attribute), an offset inside a tag, a placeholder offered
+    // as an element and the reverse, out of range, negative, not integers, not decimal: nothing.
+    for (const [offset, placeholder] of [[0, false], [table + 1, false], [first, false], [table, true], [TEMPLATE.length + 10, false], [99999999, true],
+      [-1, false], [1.5, false], ['1e3', false], ['0x10', false], [' 12', false], [null, false], [{ offset: table }, false], ['9'.repeat(12), false]] as [unknown, boolean][]) {
+      assert.equal(sourceRange(map, offset, placeholder), undefined, `${JSON.stringify(offset)} ${placeholder}`);
+    }
+    // An email rendered without the map (sync off) maps nothing.
+    assert.equal(sourceRange(renderEmail({ html: TEMPLATE, view: 'html', data: DATA, labels }).sourceMap, table, false), undefined);
+  });
+
+  it('the webview\'s revealSource message carries numbers and a flag only: no file, nothing else accepted', () => {
+    assert.ok(isFromWebview({ type: 'revealSource', doc: 3, offset: 120, placeholder: false }));
+    for (const bad of [{ type: 'revealSource', doc: '3', offset: 120, placeholder: false }, { type: 'revealSource', doc: 3, offset: '120', placeholder: false },
+      { type: 'revealSource', doc: 3, offset: 1.5, placeholder: false }, { type: 'revealSource', doc: 3, offset: 120, placeholder: 'yes' },
+      { type: 'revealSource', doc: 3, offset: 120 }, { type: 'openFile', uri: 'file:///etc/passwd' }]) {
+      assert.equal(isFromWebview(bad), false, JSON.stringify(bad));
+    }
   });
 });

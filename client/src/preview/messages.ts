@@ -45,6 +45,12 @@ export interface PreviewState {
   /** Number of image diagnostics (codes `image-…`) of the HTML part; the toolbar button text. */
   readonly imageProblems: number;
   readonly imageProblemsLabel: string;
+  /**
+   * Preview ↔ source (`sesStudio.preview.syncSource`): the email's elements carry their template
+   * offsets (sourceMap.ts), and `doc` names this email: a click is accepted only for the email shown now.
+   */
+  readonly sync: boolean;
+  readonly doc: number;
 }
 
 /** The webview's labels, localised by the extension (the webview has no l10n of its own). */
@@ -81,7 +87,11 @@ export interface PreviewStrings {
 
 export type ToWebview =
   | { readonly type: 'init'; readonly strings: PreviewStrings }
-  | { readonly type: 'update'; readonly state: PreviewState };
+  | { readonly type: 'update'; readonly state: PreviewState }
+  /** The editor's cursor is in the element that starts at `offset`: outline it and scroll it into view. */
+  | { readonly type: 'highlight'; readonly doc: number; readonly offset: number }
+  /** The editor's first visible element starts at `offset`: scroll the email there. */
+  | { readonly type: 'scrollTo'; readonly doc: number; readonly offset: number };
 
 export type FromWebview =
   | { readonly type: 'ready' }
@@ -91,7 +101,19 @@ export type FromWebview =
   | { readonly type: 'revealImageProblems' }
   | { readonly type: 'toggleLock' }
   | { readonly type: 'sendTest' }
-  | { readonly type: 'preflight' };
+  | { readonly type: 'preflight' }
+  /**
+   * A click on the email: the element (`data-ses`) or filled value (`data-ses-p`, placeholder true) under
+   * it, by template offset, in email `doc`. Checked against that email's source map (sourceMap.ts,
+   * `sourceRange`), never trusted: it carries no file, and names only a range of the previewed template.
+   */
+  | { readonly type: 'revealSource'; readonly doc: number; readonly offset: number; readonly placeholder: boolean }
+  /**
+   * A double click on a filled value (or a missing `{{name}}` mark) of email `doc`: edit the value in the
+   * chosen data set. Only the offset of a wrapped placeholder of that email's map is accepted; the
+   * extension asks for the value and writes only into the data set the preview shows.
+   */
+  | { readonly type: 'editValue'; readonly doc: number; readonly offset: number };
 
 /** Whether a message from the webview is one we understand: the webview is a separate context, check it. */
 export function isFromWebview(value: unknown): value is FromWebview {
@@ -110,6 +132,10 @@ export function isFromWebview(value: unknown): value is FromWebview {
       return (PREVIEW_VIEWS as readonly unknown[]).includes(message.view);
     case 'setWidth':
       return (PREVIEW_WIDTHS as readonly unknown[]).includes(message.width);
+    case 'revealSource':
+      return Number.isSafeInteger(message.doc) && Number.isSafeInteger(message.offset) && typeof message.placeholder === 'boolean';
+    case 'editValue':
+      return Number.isSafeInteger(message.doc) && Number.isSafeInteger(message.offset);
     default:
       return false;
   }

@@ -8,6 +8,8 @@ import { isFromWebview, persistedPreview, type FromWebview, type Notice, type Pr
 import { readPreviewSource, type PreviewSource } from './previewSource';
 import { darkNotice, imageProblemsLabel, previewStrings, renderLabels } from './previewStrings';
 import { renderEmail } from './render';
+import { EMPTY_SOURCE_MAP, elementAt, elementFrom, offsetFrom, placeholderAt, sourceRange, type SourceMap } from './sourceMap';
+import { currentValue, dataEdit } from './dataEdit';
 import { makeNonce, shellHtml } from './shell';
 
 const VIEW_TYPE = 'sesStudio.preview';
@@ -22,6 +24,14 @@ const MAX_DEBOUNCE_MS = 200;
 /** Whether a document is a template part the preview can follow (the language server decides the rest). */
 export function isTemplateDocument(document: vscode.TextDocument): boolean {
   return document.uri.scheme === 'file' && (document.languageId === 'ses-html' || document.languageId === 'ses-text' || /\.ses\.(html|txt)$/i.test(document.uri.path));
+}
+
+/** Whether two reads would render the same email (same parts, data, subject and sender, image problems). */
+function sameSource(a: PreviewSource, b: PreviewSource): boolean {
+  if (a.html !== b.html || a.text !== b.text || a.template.name !== b.template.name) return false;
+  if (JSON.stringify(a.template.config ?? null) !== JSON.stringify(b.template.config ?? null)) return false;
+  if (a.dataSets.length !== b.dataSets.length || a.dataSets.some((d, k) => d.set !== b.dataSets[k].set || JSON.stringify(d.data ?? null) !== JSON.stringify(b.dataSets[k].data ?? null))) return false;
+  return a.imageProblems.length === b.imageProblems.length && a.imageProblems.every((p, k) => p.offset === b.imageProblems[k].offset && p.message === b.imageProblems[k].message);
 }
 
 export class EmailPreview implements vscode.Disposable {
@@ -83,6 +93,16 @@ export class EmailPreview implements vscode.Disposable {
   /** When the last update ended, and whether one is under way (performance.now()). */
   private lastUpdateEnd = 0;
   private updating = false;
+  /** The source map of the email posted last, and its number (PreviewState.doc): clicks name it. */
+  private map: SourceMap = EMPTY_SOURCE_MAP;
+  private doc = 0;
+  /** The HTML the map is of: a click selects only while the editor still holds it. */
+  private mappedHtml: string | undefined;
+  /** Until then, the editor's scrolling does not scroll the preview (it follows a click in the preview). */
+  private quietUntil = 0;
+  private lastHighlight: number | undefined;
+  /** The next refresh posts even when nothing it reads changed (a setting changed). */
+  private forceNext = false;
 
   private constructor(private readonly panel: vscode.WebviewPanel, private readonly extensionUri: vscode.Uri, private readonly output: vscode.LogOutputChannel) {
     EmailPreview.previews.add(this);
@@ -98,6 +118,11 @@ export class EmailPreview implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length && this.concerns(event.document.uri)) this.schedule();
+      }),
+      vscode.window.onDidChangeTextEditorSelection((event) => this.onCursor(event.textEditor)),
+      vscode.window.onDidChangeTextEditorVisibleRanges((event) => this.onEditorScroll(event.textEditor)),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('sesStudio.preview.syncSource')) { this.forceNext = true; this.schedule(); }
       }),
       vscode.languages.onDidChangeDiagnostics((event) => {
         const html = this.last?.htmlUri?.toString();
@@ -168,6 +193,8 @@ export class EmailPreview implements vscode.Disposable {
         break;
       case 'sendTest': return this.runOnTemplate('sesStudio.sendTestEmail', this.selectedSet());
       case 'preflight': return this.runOnTemplate('sesStudio.preflightCheck', undefined, this.selectedSet());
+      case 'revealSource': return this.revealSource(message.doc, message.offset, message.placeholder);
+      case 'editValue': return this.editValue(message.doc, message.offset);
     }
     if (this.last) this.post({ type: 'update', state: this.state(this.last) });
   }
@@ -182,6 +209,9 @@ export class EmailPreview implements vscode.Disposable {
       const read = await readPreviewSource(source);
       if (sequence !== this.sequence) return; // a newer refresh started meanwhile
       if (!read) return;
+      // Nothing the email is made of changed (new diagnostics of the last edit, mostly): no render, no post.
+      if (!this.forceNext && this.last && sameSource(this.last, read)) { this.last = read; return; }
+      this.forceNext = false;
       this.last = read;
       checkOnPreview(this.output, source, read.template.folder.toString() + read.template.name);
       this.panel.title = this.title(read.template.name);
@@ -216,14 +246,114 @@ export class EmailPreview implements vscode.Disposable {
     await vscode.commands.executeCommand(command, ...args);
   }
 
+  /** Whether preview ↔ source is on for this template (`sesStudio.preview.syncSource`). */
+  private syncOn(): boolean {
+    return vscode.workspace.getConfiguration('sesStudio.preview', this.source).get<boolean>('syncSource', true) !== false;
+  }
+
+  /** The editor of the previewed HTML part, when it is the one `editor` shows and the map is of its text. */
+  private mappedEditor(editor: vscode.TextEditor | undefined): vscode.TextEditor | undefined {
+    const html = this.last?.htmlUri;
+    if (!editor || !html || !this.map.offsets.length || editor.document.uri.toString() !== html.toString()) return undefined;
+    return editor.document.getText() === this.mappedHtml ? editor : undefined;
+  }
+
+  /** The cursor moved in the template: outline its element in the preview. */
+  private onCursor(editor: vscode.TextEditor): void {
+    if (!this.mappedEditor(editor)) return;
+    const offset = elementAt(this.map, editor.document.offsetAt(editor.selection.active));
+    if (offset === undefined || offset === this.lastHighlight) return;
+    this.lastHighlight = offset;
+    this.post({ type: 'highlight', doc: this.doc, offset });
+  }
+
+  /** The template's editor scrolled: the preview scrolls to its first visible element. */
+  private onEditorScroll(editor: vscode.TextEditor): void {
+    if (performance.now() < this.quietUntil || !this.mappedEditor(editor)) return;
+    const top = editor.visibleRanges[0]?.start;
+    if (!top) return;
+    const offset = elementFrom(this.map, editor.document.offsetAt(top.with(undefined, 0)));
+    if (offset !== undefined) this.post({ type: 'scrollTo', doc: this.doc, offset });
+  }
+
+  /**
+   * A click in the preview: select the clicked element's start tag, or the clicked value's placeholder, in
+   * the previewed HTML part. The message is checked, never trusted: it names no file (only the previewed
+   * template is ever opened), it must be about the email shown now (`doc`), and its offset must be one the
+   * renderer mapped in that email (sourceRange); the editor must still hold the mapped text.
+   */
+  private async revealSource(doc: number, offset: number, placeholder: boolean): Promise<void> {
+    const html = this.last?.htmlUri;
+    if (!html || doc !== this.doc || !this.syncOn()) return;
+    const range = sourceRange(this.map, offset, placeholder);
+    if (!range) return;
+    const document = await vscode.workspace.openTextDocument(html);
+    if (document.getText() !== this.mappedHtml || range.end > document.getText().length) return;
+    const selection = new vscode.Selection(document.positionAt(range.start), document.positionAt(range.end));
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === html.toString());
+    const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+    this.quietUntil = performance.now() + 800;
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection, preserveFocus: false, preview: false });
+    editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    this.quietUntil = performance.now() + 800;
+  }
+
+  /**
+   * A double click on a filled value or a missing mark: asks for the variable's value and writes it into
+   * the data set the preview shows, as one WorkspaceEdit (one undo; only the value's text changes). Like
+   * revealSource, the message is checked: it must be about the email shown now and name a placeholder of
+   * its map; the only file it can change is that data set (from the preview's own state, never from the
+   * message). The preview and the diagnostics follow the edit like any other.
+   */
+  private async editValue(doc: number, offset: number): Promise<void> {
+    const read = this.last;
+    const at = offsetFrom(offset);
+    if (!read || doc !== this.doc || at === undefined || !this.syncOn()) return;
+    const placeholder = placeholderAt(this.map, at);
+    if (!placeholder) return;
+    const set = read.dataSets.find((d) => d.set === this.selectedSet());
+    if (!set) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('This template has no data set: create {0} to fill its variables.', `${read.template.name}.data.json`));
+      return;
+    }
+    const name = placeholder.name;
+    const document = await vscode.workspace.openTextDocument(set.uri);
+    const before = document.getText();
+    const value = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Value of {0} in data set {1}', `{{${name}}}`, set.set),
+      prompt: vscode.l10n.t('Written into {0}; undo there to take it back.', vscode.workspace.asRelativePath(set.uri)),
+      value: currentValue(before, name) ?? '',
+      ignoreFocusOut: true,
+    });
+    if (value === undefined) return;
+    const text = document.getText(); // it may have changed while the box was open
+    const result = dataEdit(text, name, value);
+    if (!result.ok) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Data set {0} is not a valid JSON object (see Problems): its variables are shown unfilled.', set.set));
+      return;
+    }
+    if (!result.edits.length) return;
+    const edit = new vscode.WorkspaceEdit();
+    for (const e of result.edits) edit.replace(set.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.content);
+    const wasDirty = document.isDirty;
+    if (!(await vscode.workspace.applyEdit(edit))) return;
+    // A data set without unsaved edits of the user's is saved: the file holds the value, as a form would.
+    if (!wasDirty) await document.save();
+  }
+
   private state(read: PreviewSource): PreviewState {
     const sets = read.dataSets.map((d) => d.set);
     const selected = read.dataSets.find((d) => d.set === this.dataSet) ?? read.dataSets[0];
     const config = read.template.config;
+    const sync = this.syncOn();
     const result = renderEmail({
       html: read.html, text: read.text, subject: config?.subject, data: selected?.data ?? {},
-      view: this.view, imageProblems: read.imageProblems, labels: renderLabels(),
+      view: this.view, imageProblems: read.imageProblems, labels: renderLabels(), sourceMap: sync,
     });
+    this.map = result.sourceMap;
+    this.mappedHtml = read.html;
+    this.lastHighlight = undefined;
+    const doc = ++this.doc;
     const notices: Notice[] = [];
     if (!selected) notices.push({ kind: 'warning', text: vscode.l10n.t('This template has no data set: create {0} to fill its variables.', `${read.template.name}.data.json`) });
     else if (!selected.data) notices.push({ kind: 'warning', text: vscode.l10n.t('Data set {0} is not a valid JSON object (see Problems): its variables are shown unfilled.', selected.set) });
@@ -250,6 +380,8 @@ export class EmailPreview implements vscode.Disposable {
       missing: result.missing,
       imageProblems: read.imageDiagnostics.length,
       imageProblemsLabel: imageProblemsLabel(read.imageDiagnostics.length),
+      sync,
+      doc,
     };
   }
 

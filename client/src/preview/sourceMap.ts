@@ -112,3 +112,15 @@ export function placeholderAt(map: SourceMap, offset: number): { start: number; 
   }
   return undefined;
 }
+
+/**
+ * The range a click in the preview may select: the start tag of a mapped element, or a wrapped
+ * placeholder, at exactly `offset` of this map's template; anything else (another offset, a number out
+ * of range, a forged attribute's value that is no mapped start) gives undefined.
+ */
+export function sourceRange(map: SourceMap, offset: unknown, placeholder: boolean): { start: number; end: number } | undefined {
+  const at = offsetFrom(offset);
+  if (at === undefined) return undefined;
+  const found = placeholder ? placeholderAt(map, at) : startTagAt(map, at);
+  return found && { start: found.start, end: found.end };
+}
