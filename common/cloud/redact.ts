@@ -36,6 +36,9 @@ export function redact(text: string, secrets: readonly string[]): string {
 /** C0/C1 controls, line and paragraph separators, bidi embeddings/overrides/isolates and marks: they could fake a line of output or reorder what is read. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
+/** The same class, unquantified and without `g` (so `test` keeps no state): is there any? */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSHOWABLE_ONE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * Text that came from the network (an API error's code and message, a RequestId), as it may be
@@ -57,6 +60,29 @@ export function redactStrings<T>(value: T, secrets: readonly string[]): T {
   const long = secrets.filter((secret) => typeof secret === 'string' && secret.length >= MIN_PARTIAL_LENGTH);
   if (long.length === 0) return value;
   const fix = (text: string): string => (long.some((secret) => text.includes(secret)) ? redact(text, long) : text);
+  if (typeof value === 'string') return fix(value) as T;
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (typeof node !== 'object' || node === null) continue;
+    const record = node as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const child = record[key];
+      if (typeof child === 'string') record[key] = fix(child);
+      else if (typeof child === 'object' && child !== null) pending.push(child);
+    }
+  }
+  return value;
+}
+
+/**
+ * Every string of a successful answer (template names, review reasons, identity names, DNS values,
+ * MessageIds) with its control and bidi characters turned into spaces, in place: the account trees,
+ * notifications and the CLI show them, and a hostile endpoint could fake a line or reorder what is
+ * read with them. Answers carry no legitimate control character (contents are base64). Iterative.
+ */
+export function showableStrings<T>(value: T): T {
+  const fix = (text: string): string => (UNSHOWABLE_ONE.test(text) ? text.replace(UNSHOWABLE, ' ') : text);
   if (typeof value === 'string') return fix(value) as T;
   const pending: unknown[] = [value];
   while (pending.length > 0) {

@@ -1,6 +1,6 @@
 import { endpointUrl } from './endpoints';
 import { parseProxyUrl, resolveProxy, type ProxyChoice } from './proxy';
-import { redact, redactStrings, shownText } from './redact';
+import { redact, redactStrings, showableStrings, shownText } from './redact';
 import { responseShapeProblem } from './responseShape';
 import { backoffDelay, isRetryable } from './retryPolicy';
 import { signTc3 } from './tc3';
@@ -39,6 +39,8 @@ export interface SesClientOptions {
   retry?: { attempts?: number; baseDelayMs?: number };
   /** Knowledge-base lookup attached to `api` failures as `explanation` (never asked about local codes). */
   explain?: (code: string) => Promise<ErrorExplanation | undefined>;
+  /** How long a failure waits for `explain` (a request to the language server, which may be busy or gone). Default 3000. */
+  explainTimeoutMs?: number;
   /** Clock in ms, for the signing timestamp. */
   now?: () => number;
 }
@@ -46,6 +48,7 @@ export interface SesClientOptions {
 const DEFAULT_TIMEOUT_MS = 15_000;
 const DEFAULT_ATTEMPTS = 3;
 const DEFAULT_BASE_DELAY_MS = 500;
+const DEFAULT_EXPLAIN_TIMEOUT_MS = 3_000;
 const CONTENT_TYPE = 'application/json';
 /** Tencent's codes and RequestIds are under 80 characters, its messages under a few hundred. */
 const MAX_ID_LENGTH = 128;
@@ -71,11 +74,12 @@ export class SesClient {
       this.log(secrets, action, attempt, maxAttempts, outcome, Date.now() - started);
       if (outcome.ok) {
         // What the endpoint sent is shown (a MessageId, the RequestId, template names): never with our key in it.
-        const data = redactStrings(outcome.data, secrets) as SesActions[A]['response'];
+        // and no control or bidi character in them (a U+202E in a template name, an ANSI escape in a review reason).
+        const data = showableStrings(redactStrings(outcome.data, secrets)) as SesActions[A]['response'];
         return { ok: true, action, data, requestId: shownText(outcome.requestId, secrets, MAX_ID_LENGTH), attempts: attempt };
       }
       if (attempt >= maxAttempts || !isRetryable(action, outcome) || signal?.aborted) {
-        return this.failed(action, outcome, attempt, secrets);
+        return this.failed(action, outcome, attempt, secrets, signal);
       }
       if (!(await sleep(backoffDelay(attempt, baseDelayMs), signal))) {
         return this.failed(action, { ok: false, kind: 'network', code: 'Aborted', message: 'The request was cancelled.' }, attempt, secrets);
@@ -167,7 +171,7 @@ export class SesClient {
     return interpretAnswer(action, url, answer, secrets);
   }
 
-  private async failed(action: SesAction, outcome: Outcome<unknown> & { ok: false }, attempts: number, secrets: readonly string[]): Promise<ApiFailure> {
+  private async failed(action: SesAction, outcome: Outcome<unknown> & { ok: false }, attempts: number, secrets: readonly string[], signal?: AbortSignal): Promise<ApiFailure> {
     // The one boundary every display path goes through (notifications, the status bar, the preflight
     // report, the CLI, logs): the code, message and RequestId come from the endpoint, which may echo
     // the key, a token or a proxy password in any of them, or send lines and bidi controls.
@@ -180,7 +184,9 @@ export class SesClient {
     // Only API codes are in the knowledge base; a local code (HTTP.503, ECONNRESET) would only find a wrong match.
     if (!this.options.explain || failure.kind !== 'api') return failure;
     try {
-      const explanation = await this.options.explain(failure.code);
+      // Bounded: a busy, stalled or stopped language server must not hold the failure (and the UI waiting on it) back.
+      const explanation = await withinTime(this.options.explain(failure.code),
+        Math.max(0, finiteOr(this.options.explainTimeoutMs, DEFAULT_EXPLAIN_TIMEOUT_MS)), signal);
       return explanation ? { ...failure, explanation } : failure;
     } catch {
       // A knowledge base that fails must not turn an API failure into a crash or hide the original error.
@@ -280,5 +286,17 @@ function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
     const onAbort = (): void => { clearTimeout(timer); resolve(false); };
     const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(true); }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** `promise`'s value, or undefined once `ms` have passed or `signal` is aborted, whichever comes first; the timer is always cleared. */
+function withinTime<T>(promise: Promise<T>, ms: number, signal?: AbortSignal): Promise<T | undefined> {
+  if (signal?.aborted) return Promise.resolve(undefined);
+  return new Promise<T | undefined>((resolve, reject) => {
+    const done = (): void => { clearTimeout(timer); signal?.removeEventListener('abort', onAbort); };
+    const onAbort = (): void => { done(); resolve(undefined); };
+    const timer = setTimeout(onAbort, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    promise.then((value) => { done(); resolve(value); }, (error: unknown) => { done(); reject(error); });
   });
 }
