@@ -38,9 +38,9 @@ function decodeName(name: string): string {
 /** The part a template file is, given its language (`ses-html`, `html`, `ses-text`, …) or its name. */
 export function partFile(uri: string, languageId?: string): PartFile | undefined {
   const { folder, file } = split(uri);
-  const ses = /^(.+)\.ses\.(html|txt)$/i.exec(file);
+  const ses = /^(.+)\.ses\.(html|txt)$/is.exec(file);
   if (ses) return { folder, name: ses[1], part: ses[2].toLowerCase() === 'html' ? 'html' : 'text' };
-  const other = /^(.+)\.([^.]+)$/.exec(file);
+  const other = /^(.+)\.([^.]+)$/s.exec(file);
   if (!other || /\.data(\.[^.]+)?$/.test(other[1])) return undefined;
   const isHtml = languageId ? /html/.test(languageId) : /^html?$/i.test(other[2]);
   return { folder, name: other[1], part: isHtml ? 'html' : 'text' };
@@ -49,7 +49,7 @@ export function partFile(uri: string, languageId?: string): PartFile | undefined
 /** `welcome.data.json` → set "default"; `welcome.data.zh.json` → set "zh". */
 export function dataSetFile(uri: string): DataSetFile | undefined {
   const { folder, file } = split(uri);
-  const match = /^(.+?)\.data(?:\.([^.]+))?\.json$/i.exec(file);
+  const match = /^(.+?)\.data(?:\.([^.]+))?\.json$/is.exec(file);
   if (!match) return undefined;
   return { folder, name: match[1], set: match[2] ?? DEFAULT_SET };
 }

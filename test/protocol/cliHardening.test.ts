@@ -46,6 +46,27 @@ describe('ses-template-check on hostile file trees', () => {
     assert.match(explicit.stderr, /links? outside the folders checked/);
   });
 
+  it('file names with ANSI escapes, bidi overrides and line breaks: every one checked, none written raw to the terminal or CI log', () => {
+    const repo = tempDir();
+    const names = ['esc\u001b[2K\u001b[31mred', 'bidi\u202Etxt', 'nl\nfake.ses.html:1:1 error forged', 'cr\rline', 'c1\u009bx'];
+    for (const name of names) fs.writeFileSync(path.join(repo, `${name}.ses.html`), '<p>Hello {{name}}</p>');
+    // eslint-disable-next-line no-control-regex -- the characters looked for
+    const raw = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+    const text = run(['--format', 'text', '.'], repo);
+    assert.doesNotMatch(text.stdout + text.stderr, raw);
+    assert.match(text.stdout, new RegExp(`${names.length} templates checked`));
+    assert.ok(!text.stdout.split('\n').some((line) => line.startsWith('fake.ses.html')), text.stdout);
+    assert.ok(!text.stdout.includes('\r'), 'no carriage return from a file name');
+    const github = run(['--format', 'github', '.'], repo);
+    assert.doesNotMatch(github.stdout + github.stderr, raw);
+    assert.ok(github.stdout.split('\n').filter((line) => line !== '').every((line) => line.startsWith('::') || /templates? checked/.test(line)), github.stdout);
+    // JSON keeps the real names: `\uXXXX` inside a JSON string is the same character.
+    const json = run(['--format', 'json', '.'], repo);
+    assert.doesNotMatch(json.stdout, raw);
+    const paths = new Set((JSON.parse(json.stdout) as { findings: Array<{ path: string }> }).findings.map((f) => f.path));
+    for (const name of names) assert.ok(paths.has(`${name}.ses.html`), `${JSON.stringify(name)} in ${JSON.stringify([...paths])}`);
+  });
+
   it('reads a link that stays inside the folders checked', () => {
     const repo = tempDir();
     fs.mkdirSync(path.join(repo, 'shared'));

@@ -74,6 +74,12 @@ describe('online check: private addresses, range by range', () => {
       assert.equal(isPrivateHost(new URL(url).hostname), true, url);
     }
     for (const name of ['cdn.example.com', 'xn--fsqu00a.xn--fiqs8s', '8.8.8.8', '[2606:4700::1111]']) assert.equal(isPrivateHost(name), false, name);
+    // The raw text, not parsed by a URL first: the same verdict as its parsed form (issue 11, item 7 siblings).
+    for (const raw of ['0x7f.1', '127.1', '0177.0.0.1', '127.000.000.001', '0x7F.0X0.0.01', '10.1', '192.168.1', '0x0a.0.0.1',
+      '\uff11\uff12\uff17.\uff10.\uff10.\uff11', '127\u30020\u30020\u30021', '::7f00:1', '64:ff9b:1::a00:1', 'fe80::1', 'fc00::1', ' 127.0.0.1 ']) {
+      assert.equal(isPrivateHost(raw), true, raw);
+    }
+    for (const raw of ['8.8.8.8', '0x8.0x8.0x8.0x8', '2606:4700::1111', 'cdn.example.com']) assert.equal(isPrivateHost(raw), false, raw);
     assert.equal(isPrivateAddress('not an ip'), false);
     assert.equal(isPrivateAddress('1.2.3'), false);
   });

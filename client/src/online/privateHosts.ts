@@ -126,10 +126,25 @@ export function isPrivateAddress(address: string): boolean {
 
 /** Whether a URL's hostname (as `new URL` gives it) names a local or private host before any DNS look-up. */
 export function isPrivateHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
+  const host = canonicalHost(hostname).replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
   if (host === '') return true;
   if (isIP(host)) return isPrivateAddress(host);
   if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal') || host.endsWith('.lan') || host.endsWith('.home.arpa')) return true;
   // `http://intranet/` resolves through the local search domain only.
   return !host.includes('.');
+}
+
+/**
+ * A host name as a URL parser reads it, so a caller passing the raw text (`0x7f.1`, `127.1`,
+ * `0177.0.0.1`, full-width digits, an unbracketed IPv6 address) gets the same verdict as for
+ * `new URL(...).hostname` (`127.0.0.1`); text no URL accepts is judged as written.
+ */
+function canonicalHost(hostname: string): string {
+  const bare = hostname.trim();
+  const bracketed = bare.includes(':') && !bare.startsWith('[') ? `[${bare}]` : bare;
+  try {
+    return new URL(`http://${bracketed}/`).hostname || bare;
+  } catch {
+    return bare;
+  }
 }

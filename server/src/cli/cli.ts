@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { ACCOUNT_COMMANDS, type AccountCommand } from './account/accountArgs';
 import { runAccount } from './account/runAccount';
 import { main, VERSION } from './main';
+import { terminalSafe } from './terminalText';
 
 /** The current folder; a deleted one (a CI step that removed its own checkout) is said in one line, no stack trace. */
 function currentFolder(): string {
@@ -17,8 +18,9 @@ function currentFolder(): string {
 
 const io = {
   cwd: currentFolder(),
-  stdout: (text: string) => process.stdout.write(text),
-  stderr: (text: string) => process.stderr.write(text),
+  // Never a raw control or bidi character to the terminal or CI log (file names, quoted text, API answers).
+  stdout: (text: string) => process.stdout.write(terminalSafe(text)),
+  stderr: (text: string) => process.stderr.write(terminalSafe(text)),
   resourceDir: path.join(__dirname, '..'),
 };
 

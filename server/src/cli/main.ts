@@ -10,6 +10,7 @@ import { setDataValueDisplay } from '../service/checks/common';
 import { helpText, localeOf, parseCliArgs, type CliOptions } from './args';
 import { computeFixes, writeFixes, type AppliedFix } from './fix';
 import { readError, readRegularFile } from './files';
+import { oneLine } from './terminalText';
 import { fixAnnotations, fixLines } from './formats/fixes';
 import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
@@ -78,7 +79,7 @@ export function main(argv: readonly string[], io: CliIo): number | Promise<numbe
 
   if (options.clients) configLayer = { ...configLayer, clients: options.clients };
   if (options.spamScore) {
-    for (const warning of configWarnings) io.stderr(`ses-template-check: ${l10n.t('warning')}: ${warning}\n`);
+    for (const warning of configWarnings) io.stderr(`ses-template-check: ${l10n.t('warning')}: ${oneLine(warning)}\n`);
     return runSpamScore(options, options.spamScore, configLayer, io, VERSION);
   }
 
@@ -128,8 +129,8 @@ export function main(argv: readonly string[], io: CliIo): number | Promise<numbe
       io.stdout(formatGithub(report));
       break;
     default:
-      for (const warning of report.warnings) io.stderr(`ses-template-check: ${l10n.t('warning')}: ${warning}\n`);
-      for (const error of report.fileErrors) io.stderr(`ses-template-check: ${error.path}: ${error.message}\n`);
+      for (const warning of report.warnings) io.stderr(`ses-template-check: ${l10n.t('warning')}: ${oneLine(warning)}\n`);
+      for (const error of report.fileErrors) io.stderr(`ses-template-check: ${oneLine(error.path)}: ${oneLine(error.message)}\n`);
       // With `--fix --dry-run` stdout is the diff alone.
       (fixed && options.dryRun ? io.stderr : io.stdout)(formatText(report));
   }

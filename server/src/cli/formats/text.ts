@@ -2,6 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import { byCount } from '#common/plural';
 import { countBySeverity, type RunReport } from '../report';
+import { oneLine } from '../terminalText';
 
 export function formatText(report: RunReport): string {
   const lines: string[] = [];
@@ -9,7 +10,7 @@ export function formatText(report: RunReport): string {
   for (const f of report.findings) {
     if (previous !== undefined && f.path !== previous) lines.push('');
     previous = f.path;
-    lines.push(`${f.path}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`);
+    lines.push(oneLine(`${f.path}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`));
   }
   if (lines.length > 0) lines.push('');
   lines.push(summaryLine(report));
