@@ -123,6 +123,10 @@ describe('an endpoint that echoes the key: the client is the one boundary', () =
       assertClean(JSON.stringify(result), `the ${action} answer`);
       assertClean(log, 'the log');
       assertOneLine(result.requestId, 'the RequestId');
+      // Template names, MessageIds, addresses: shown in trees, notifications and the CLI, so no line break or bidi control either.
+      for (const value of Object.values(result.data as object).flatMap((v) => (Array.isArray(v) ? v.flatMap((e) => Object.values(e as object)) : [v]))) {
+        if (typeof value === 'string') assertOneLine(value, `a string of the ${action} answer`);
+      }
     }
   });
 });
@@ -174,8 +178,8 @@ describe('an endpoint that echoes the key: what the user sees', () => {
           for (const format of formats) {
             const out = await runCli([...args, '--format', format], dir);
             assertClean(out, `ses-template ${args.join(' ')} --format ${format} (${failing})`);
-            // A failure is one line; the answer's own strings (template names) are data, shown as sent.
-            if (failing !== 'success') assert.ok(!out.includes('\u202e'), `a bidi override reached the terminal: ${out}`);
+            // A failure is one line; a success's own strings (template names) reach the terminal without bidi or ANSI controls too.
+            assert.ok(!out.includes('\u202e'), `a bidi override reached the terminal: ${out}`);
           }
         }
       }
