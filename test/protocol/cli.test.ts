@@ -278,6 +278,18 @@ describe('ses-template-check (node dist/cli.js)', () => {
     assert.match(json.stdout + json.stderr, /notes\.json: not a template part, data set \(name\.data\.json\) or ses\.config\.json/);
   });
 
+  it('a template named alone whose data set has a finding: the data set counts as a file checked, the same in text and JSON', () => {
+    const dir = tempDir({ 't.ses.html': '<p>Hi {{name}}</p>', 't.ses.txt': 'Hi {{name}}', 't.data.json': '{"name": "A", "unused": "x"}' });
+    const text = run(['t.ses.html', '--no-workspace-settings'], dir);
+    assert.match(text.stdout, /^t\.data\.json:1:\d+ warning unused-data-key /m);
+    // never "in 2 of 1 file": the files with findings are among the files checked
+    const summary = /in (\d+) of (\d+) files?/.exec(text.stdout);
+    assert.ok(summary, text.stdout);
+    assert.ok(Number(summary[1]) <= Number(summary[2]), text.stdout);
+    const json = JSON.parse(run(['t.ses.html', '--no-workspace-settings', '--format', 'json'], dir).stdout) as { summary: { files: number; filesWithFindings: number } };
+    assert.deepEqual([json.summary.filesWithFindings, json.summary.files], [Number(summary[1]), Number(summary[2])]);
+  });
+
   it('a broken ses.config.json is an error on the file, in English and Chinese (exit 1)', () => {
     const dir = tempDir({
       'welcome.ses.html': '<p>Hi {{name}}</p>', 'welcome.ses.txt': 'Hi {{name}}', 'welcome.data.json': '{"name": "A"}',

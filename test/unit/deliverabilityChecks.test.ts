@@ -82,6 +82,7 @@ table(shoutingSubject, DiagnosticSeverity.Warning, [
   ['a sentence-case subject with an acronym', { ...html('<p>Hello!</p>'), ...config('Your VIP order from ACME') }],
   ['a short all-caps subject', { ...html('<p>x</p>'), ...config('OK {{name}}') }],
   ['a Chinese subject', { ...html('<p>x</p>'), ...config('双十一活动') }],
+  ['the !! of a Laravel Blade tag (foreign-placeholder reports the tag)', html('<p>Hello {!! $name !!}, welcome.</p>')],
 ]);
 
 table(missingUnsubscribe, DiagnosticSeverity.Warning, [

@@ -58,7 +58,10 @@ export function runChecks(input: RunInput): RunReport {
     onCheckError: (id, error) => fileErrors.push({ path: `check ${id}`, message: error instanceof Error ? error.message : String(error) }),
   });
   let templates = 0;
-  let files = 0;
+  // The files checked: those read here, and the companions (a named template's data sets, its
+  // ses.config.json) the project model read from disk, counted when findings are reported on them, so
+  // that "N of M files" never says more files have findings than were checked.
+  const checked = new Set<string>();
   const byRoot = findFiles(input.paths, input.cwd, fileErrors, display);
   // Files are read only where their real path stays inside the folders checked: a data set linked to
   // a file elsewhere (`~/.aws/credentials`) would otherwise be read and its values quoted in messages.
@@ -94,7 +97,7 @@ export function runChecks(input: RunInput): RunReport {
       const uri = fileUri(file);
       const text = input.overlay?.get(file) ?? readText(entry, fileErrors, display);
       if (text === undefined) continue;
-      files++;
+      checked.add(display(file));
       if (text === TOO_LARGE) {
         reportTooLarge(file, settings, findings, display);
         continue;
@@ -142,12 +145,13 @@ export function runChecks(input: RunInput): RunReport {
       () => l10n.t('1 file links outside the folders checked and was not read: {0}', listed),
       () => l10n.t('{0} files link outside the folders checked and were not read: {1}', names.length, listed)));
   }
+  for (const finding of findings.values()) checked.add(finding.path);
   return {
     findings: [...findings.values()].sort(compareFindings),
     fileErrors,
     warnings,
     templates,
-    files,
+    files: checked.size,
     durationMs: Math.round(performance.now() - started),
   };
 }

@@ -19,6 +19,9 @@ export const shoutingSubject: Check = {
       }
     }
     forEachMatch(textSegments(project), EXCLAMATIONS, ({ document }, start, end, text) => {
+      // `{!! $html !!}` is a Laravel Blade tag (foreign-placeholder reports it), not shouting.
+      const whole = document.getText();
+      if (text.length === 2 && (whole[start - 1] === '{' || whole[end] === '}')) return;
       report(document, { start, end, message: l10n.t('{0}: repeated exclamation marks read as advertising, and spam filters score them down. Use one at most.', code(text)) });
     });
   },
