@@ -7,7 +7,9 @@ import 'uplot/dist/uPlot.min.css';
 import './health.css';
 import { percent, type Rates } from '#common/cloud/statistics';
 import { chartData, RATE_SERIES, VOLUME_SERIES } from '../src/health/healthReport';
-import type { HealthFromWebview, HealthQuery, HealthReport, HealthStrings, HealthToWebview } from '../src/health/messages';
+import type { HealthFromWebview, HealthQuery, HealthReport, HealthStrings, HealthToWebview, WarmupDomain, WarmupReport } from '../src/health/messages';
+import { flaggedDays, warmupChartData } from '../src/health/warmupReport';
+import { validPlan } from '#common/cloud/warmup';
 
 interface VsCodeApi {
   postMessage(message: HealthFromWebview): void;
@@ -24,6 +26,11 @@ let locale = 'en';
 let report: HealthReport | undefined;
 let view: 'charts' | 'table' = (vscode.getState() as { view?: string } | undefined)?.view === 'table' ? 'table' : 'charts';
 const charts: uPlot[] = [];
+let warmup: WarmupReport | undefined;
+let warmupChart: uPlot | undefined;
+let warmupSelected = '';
+/** Where Tencent documents the reputation levels and their daily quotas (reference §8.4). */
+const LADDER_SOURCE = 'https://www.tencentcloud.com/document/product/1084/48864';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -57,6 +64,7 @@ const status = el('div', { id: 'status', role: 'status', 'aria-live': 'polite' }
 const totals = el('section', { id: 'totals' });
 const chartsSection = el('section', { id: 'charts' });
 const tableSection = el('section', { id: 'table' });
+const warmupSection = el('section', { id: 'warmup', 'aria-labelledby': 'warmup-title' });
 
 function currentQuery(): HealthQuery {
   return { StartDate: form.start.value, EndDate: form.end.value, Domain: form.domain.value, ReceivingMailboxType: form.mailbox.value.trim() };
@@ -84,8 +92,9 @@ function buildPage(s: HealthStrings, query: HealthQuery, domains: readonly strin
   form.chartsTab.addEventListener('click', () => setView('charts'));
   form.tableTab.addEventListener('click', () => setView('table'));
   form.exportCsv.addEventListener('click', () => vscode.postMessage({ type: 'exportCsv' }));
-  app.replaceChildren(el('h1', {}, s.title), queryForm, el('div', { id: 'toolbar' }, tabs, form.exportCsv), status, totals, chartsSection, tableSection);
+  app.replaceChildren(el('h1', {}, s.title), queryForm, el('div', { id: 'toolbar' }, tabs, form.exportCsv), status, totals, chartsSection, tableSection, warmupSection);
   setView(view);
+  drawWarmup();
 }
 
 function setForm(query: HealthQuery): void {
@@ -103,6 +112,7 @@ function setView(next: 'charts' | 'table'): void {
   chartsSection.hidden = view !== 'charts';
   tableSection.hidden = view !== 'table';
   if (view === 'charts' && report) drawCharts(report);
+  drawWarmup();
 }
 
 // ---- totals ----------------------------------------------------------------------------------------
@@ -199,6 +209,150 @@ function drawTable(s: HealthStrings, r: HealthReport): void {
   tableSection.replaceChildren(table);
 }
 
+// ---- warm-up and quota ------------------------------------------------------------------------------
+
+const plan = {
+  start: el('input', { type: 'date', id: 'plan-start', required: '' }),
+  volume: el('input', { type: 'number', id: 'plan-volume', min: '1', max: '1000000', step: '1', required: '' }),
+  growth: el('input', { type: 'number', id: 'plan-growth', min: '0', max: '200', step: '0.1', required: '' }),
+  save: el('button', { type: 'submit', id: 'save-plan' }),
+  clear: el('button', { type: 'button', id: 'clear-plan' }),
+  problem: el('p', { id: 'plan-problem', class: 'warn', role: 'alert' }),
+};
+
+function selectedSection(): WarmupDomain | undefined {
+  if (!warmup) return undefined;
+  return warmup.domains.find((d) => d.domain === warmupSelected) ?? warmup.domains[0];
+}
+
+function drawWarmup(): void {
+  warmupChart?.destroy();
+  warmupChart = undefined;
+  const s = strings;
+  if (!s) return;
+  const children: Node[] = [el('h2', { id: 'warmup-title' }, s.warmupTitle)];
+  if (!warmup) {
+    warmupSection.replaceChildren(...children, el('p', { class: 'note' }, s.warmupLoading));
+    return;
+  }
+  if (warmup.error) {
+    warmupSection.replaceChildren(...children, el('p', { class: 'error', id: 'warmup-error' }, warmup.error));
+    return;
+  }
+  if (warmup.domains.length === 0) {
+    warmupSection.replaceChildren(...children, el('p', { id: 'warmup-none' }, s.noDomains));
+    return;
+  }
+  const section = selectedSection() as WarmupDomain;
+  warmupSelected = section.domain;
+  const select = el('select', { id: 'warmup-domain' }, ...warmup.domains.map((d) => el('option', { value: d.domain }, d.domain)));
+  select.value = section.domain;
+  select.addEventListener('change', () => {
+    warmupSelected = select.value;
+    drawWarmup();
+  });
+  const link = el('a', { href: LADDER_SOURCE, id: 'ladder-source' }, s.ladderSource);
+  const fact = (id: string, name: string, value: string) => el('div', { class: 'total', id }, el('span', { class: 'name' }, name), el('span', { class: 'value' }, value));
+  children.push(
+    el('label', { class: 'inline' }, el('span', {}, s.warmupDomain), select),
+    el('div', { class: 'grid', id: 'warmup-facts' },
+      fact('warmup-level', s.level, section.level === undefined ? '–' : String(section.level)),
+      fact('warmup-quota', s.dailyQuota, section.quota === undefined ? '–' : number(section.quota)),
+      fact('warmup-next', s.nextLevel, section.next ? `${section.next.level} · ${number(section.next.quota)}` : '–')),
+    el('p', { class: 'note' }, s.ladderNote, ' ', link),
+  );
+  if (!section.sendingEnabled) children.push(el('p', { class: 'warn' }, s.sendingDisabled));
+  if (section.error) children.push(el('p', { class: 'error' }, section.error));
+
+  // The plan form: the saved plan, else the suggestion.
+  const shown = section.plan ?? section.suggested;
+  plan.start.value = shown.startDate;
+  plan.volume.value = String(shown.startVolume);
+  plan.growth.value = String(shown.dailyGrowthPercent);
+  plan.save.textContent = s.savePlan;
+  plan.clear.textContent = s.clearPlan;
+  plan.clear.hidden = !section.plan;
+  plan.problem.textContent = '';
+  const label = (text: string, control: HTMLElement) => el('label', {}, el('span', {}, text), control);
+  const planForm = el('form', { id: 'plan' }, label(s.planStart, plan.start), label(s.planVolume, plan.volume), label(s.planGrowth, plan.growth), plan.save, plan.clear);
+  planForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const candidate = validPlan({ startDate: plan.start.value, startVolume: Number(plan.volume.value), dailyGrowthPercent: Number(plan.growth.value) });
+    if (!candidate) {
+      plan.problem.textContent = s.planInvalid;
+      return;
+    }
+    vscode.postMessage({ type: 'setPlan', domain: section.domain, plan: candidate });
+  });
+  plan.clear.onclick = () => vscode.postMessage({ type: 'clearPlan', domain: section.domain });
+  const planText = section.plan
+    ? s.planSaved.replace('{0}', number(section.plan.startVolume)).replace('{1}', section.plan.startDate).replace('{2}', String(section.plan.dailyGrowthPercent))
+    : s.planNone;
+  children.push(el('h3', {}, s.planTitle), el('p', { id: 'plan-text' }, planText), planForm, plan.problem);
+  if (section.reachesNext && section.next) children.push(el('p', { class: 'note', id: 'plan-reaches' }, s.planReaches.replace('{0}', number(section.next.quota)).replace('{1}', section.reachesNext)));
+
+  // What stands out, with the FAQ's explanation.
+  const flagged = flaggedDays(section);
+  const flag = (id: string, title: string, days: string[], advice: string) => el('div', { class: 'flag', id }, el('p', { class: 'warn' }, `${title} ${days.join(', ')}`), el('p', { class: 'note' }, advice));
+  if (flagged.overQuota.length) children.push(flag('over-quota', s.overQuotaDays, flagged.overQuota, s.quotaAdvice));
+  if (flagged.overPlan.length) children.push(flag('over-plan', s.overPlanDays, flagged.overPlan, s.warmupAdvice));
+  if (flagged.highBounce.length) children.push(flag('warmup-high-bounce', s.highBounceDays, flagged.highBounce, s.bounceAdvice));
+  if (!section.plan) children.push(el('p', { class: 'note' }, s.warmupAdvice));
+
+  const chartHost = el('figure', { id: 'chart-warmup', 'aria-label': s.warmupChartTitle }, el('figcaption', {}, s.warmupChartTitle));
+  chartHost.hidden = view !== 'charts';
+  children.push(chartHost, warmupTable(s, section));
+  warmupSection.replaceChildren(...children);
+  warmupSection.dataset.domain = section.domain;
+  warmupSection.dataset.plan = section.plan ? `${section.plan.startDate}/${section.plan.startVolume}/${section.plan.dailyGrowthPercent}` : '';
+  if (view === 'charts' && section.days.length) drawWarmupChart(s, section, chartHost);
+}
+
+function warmupTable(s: HealthStrings, section: WarmupDomain): HTMLElement {
+  const headers = [s.date, s.sent, s.planned, s.quota, s.bounceRate];
+  const table = el('table', { id: 'warmup-numbers' },
+    el('caption', {}, `${warmup?.StartDate ?? ''} – ${warmup?.EndDate ?? ''} · ${section.domain}`),
+    el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, ...section.days.map((day) => {
+      const classes = [day.overPlan ? 'over-plan' : '', day.overQuota ? 'over-quota' : '', day.highBounce ? 'high-bounce' : ''].filter(Boolean).join(' ');
+      return el('tr', { 'data-date': day.date, class: classes },
+        el('th', { scope: 'row' }, day.date),
+        el('td', day.overPlan || day.overQuota ? { class: 'warn' } : {}, number(day.sent)),
+        el('td', {}, day.planned === undefined ? '–' : number(day.planned)),
+        el('td', {}, day.quota === undefined ? '–' : number(day.quota)),
+        el('td', day.highBounce ? { class: 'warn' } : {}, percent(day.bounceRate)));
+    })));
+  table.hidden = view !== 'table';
+  return table;
+}
+
+function drawWarmupChart(s: HealthStrings, section: WarmupDomain, host: HTMLElement): void {
+  const colors = palette();
+  const data = warmupChartData(section);
+  const dates = section.days.map((d) => d.date);
+  const width = Math.max(320, warmupSection.clientWidth || app.clientWidth - 32);
+  const axis = (values: uPlot.Axis['values'], size?: number): uPlot.Axis => ({ stroke: colors.foreground, grid: { stroke: colors.lines, width: 1 }, ticks: { stroke: colors.lines, width: 1 }, font: colors.font, values, ...(size ? { size } : {}) });
+  // A sent day over the plan or the quota gets a red point; the others none.
+  const flaggedPoint = (index: number) => section.days[index]?.overPlan === true || section.days[index]?.overQuota === true;
+  warmupChart = new uPlot({
+    width, height: 260,
+    scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, Math.max(10, (max ?? 0) * 1.08)] } },
+    legend: { live: true },
+    cursor: { drag: { x: false, y: false } },
+    series: [
+      { label: s.date, value: (_u, i) => (i === null ? '' : dates[i] ?? '') },
+      {
+        label: s.sent, stroke: colors.blue, width: 2, value: (_u, v) => (v === null ? '–' : number(v)),
+        points: { show: true, size: 7, fill: colors.red, stroke: colors.red, filter: (_u, _seriesIndex, _show) => data.x.filter(flaggedPoint) },
+      },
+      { label: s.quota, stroke: colors.red, width: 1, dash: [6, 4], points: { show: false }, value: (_u, v) => (v === null ? '–' : number(v)) },
+      { label: s.planned, stroke: colors.green, width: 2, dash: [2, 3], spanGaps: false, points: { show: false }, value: (_u, v) => (v === null ? '–' : number(v)) },
+    ],
+    axes: [axis((_u, splits) => splits.map((i) => dates[i]?.slice(5) ?? '')), axis((_u, splits) => splits.map((v) => number(v)), 70)],
+  }, [data.x, data.sent, data.quota, data.planned] as uPlot.AlignedData, host);
+  host.dataset.drawn = 'true';
+}
+
 // ---- messages --------------------------------------------------------------------------------------
 
 window.addEventListener('message', (event: MessageEvent<HealthToWebview>) => {
@@ -238,17 +392,26 @@ window.addEventListener('message', (event: MessageEvent<HealthToWebview>) => {
       app.setAttribute('aria-busy', 'false');
       document.body.dataset.report = `${report.query.StartDate}/${report.query.EndDate}/${report.query.Domain}/${report.query.ReceivingMailboxType}`;
       break;
+    case 'warmup':
+      warmup = message.warmup;
+      if (!warmupSelected && report?.query.Domain) warmupSelected = report.query.Domain;
+      drawWarmup();
+      break;
   }
 });
 
 // The theme changed (VS Code swaps the body's class and the --vscode-* variables): redraw in its colours.
-new MutationObserver(() => { if (report && view === 'charts') drawCharts(report); }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+new MutationObserver(() => {
+  if (report && view === 'charts') drawCharts(report);
+  if (warmup && view === 'charts') drawWarmup();
+}).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 let resizeTimer: ReturnType<typeof setTimeout> | undefined;
 new ResizeObserver(() => {
   clearTimeout(resizeTimer);
   resizeTimer = setTimeout(() => {
     const width = Math.max(320, chartsSection.clientWidth);
     for (const chart of charts) chart.setSize({ width, height: 260 });
+    warmupChart?.setSize({ width: Math.max(320, warmupSection.clientWidth), height: 260 });
   }, 100);
 }).observe(app);
 

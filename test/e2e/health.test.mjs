@@ -2,6 +2,9 @@
 // emulator (examples.json: mail.example.com warming up over 30 days, a bounce spike 9 days ago): the
 // charts are drawn (canvas pixels, screenshot in test-results/), no CSP violation is reported, and the
 // table view shows exactly the emulator's seeded numbers, unfiltered and for one domain and mailbox type.
+// seeds/nearQuota.json is laid over the examples: news.example.com (level 2, 1,000 a day) has sent 998
+// today, for the warm-up section (level, quota, a plan drawn and an over-plan day) and the warning
+// before a test send that would exceed today's quota.
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -9,7 +12,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe } from 'node:test';
 import { closeWorkbench, launchBrowser, openWorkbench, repoRoot, runCommand, startCodeServer, waitFor } from './harness.mjs';
-import { scenarioWithScreenshots } from './workbenchUi.mjs';
+import { answerDialog, answerInput, scenarioWithScreenshots } from './workbenchUi.mjs';
+import { openFile } from './harness.mjs';
 
 const emulatorModule = path.join(repoRoot, 'out/test/emulator/index.js');
 const COUNTS = ['RequestCount', 'AcceptedCount', 'DeliveredCount', 'BounceCount', 'OpenedCount', 'ClickedCount', 'UnsubscribeCount'];
@@ -61,9 +65,15 @@ describe('Sending health: GetStatisticsReport drawn with uPlot, and as a table',
     const emu = await import(pathToFileURL(emulatorModule).href).catch((error) => {
       throw new Error(`${emulatorModule} is missing: run npm run compile-tests (${error.message})`);
     });
-    emulator = await emu.startEmulator({ seed: emu.loadSeedFile(path.join(repoRoot, 'test/emulator/seeds/examples.json')) });
+    const seed = emu.mergeSeeds(emu.loadSeedFile(path.join(repoRoot, 'test/emulator/seeds/examples.json')), emu.loadSeedFile(path.join(repoRoot, 'test/emulator/seeds/nearQuota.json')));
+    emulator = await emu.startEmulator({ seed });
     workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'ses-e2e-health-'));
     await fs.cp(path.join(repoRoot, 'examples'), workspace, { recursive: true });
+    // Test sends of this file go out from the domain near its quota.
+    const configFile = path.join(workspace, 'ses.config.json');
+    const config = JSON.parse(await fs.readFile(configFile, 'utf8'));
+    config.from = 'Example Shop News Desk <hello@news.example.com>';
+    await fs.writeFile(configFile, JSON.stringify(config, null, 2));
     home = await fs.mkdtemp(path.join(os.tmpdir(), 'ses-e2e-home-'));
     server = await startCodeServer({
       extensionDir: repoRoot, workspaceDir: workspace,
@@ -153,5 +163,71 @@ describe('Sending health: GetStatisticsReport drawn with uPlot, and as a table',
     await frame.click('#show');
     await waitFor(() => frame.evaluate(() => document.querySelector('#status.error')?.textContent.includes('the first not after the second')), { page, what: 'the range refused' });
     assert.equal(emulator.requests.slice(asked).filter((r) => r.action === 'GetStatisticsReport').length, 0);
+  });
+
+  scenario('the warm-up section shows news.example.com at level 2 with 1,000 a day; a plan is drawn against the volume and marks the days over it', 'e2e-health-4-warmup', async () => {
+    await frame.click('#tab-charts');
+    await waitFor(() => frame.evaluate(() => [...document.querySelectorAll('#warmup-domain option')].some((o) => o.value === 'news.example.com')), { page, what: 'the warm-up section with the seeded domains', timeout: 30_000 });
+    await frame.selectOption('#warmup-domain', 'news.example.com');
+    await waitFor(() => frame.evaluate(() => document.querySelector('#warmup')?.dataset.domain === 'news.example.com'), { page, what: 'news.example.com chosen' });
+    const facts = await frame.evaluate(() => ({
+      level: document.querySelector('#warmup-level .value')?.textContent,
+      quota: document.querySelector('#warmup-quota .value')?.textContent,
+      next: document.querySelector('#warmup-next .value')?.textContent,
+      source: document.querySelector('#ladder-source')?.getAttribute('href'),
+    }));
+    assert.deepEqual(facts, { level: '2', quota: '1,000', next: '3 · 2,000', source: 'https://www.tencentcloud.com/document/product/1084/48864' });
+    const identityCalls = emulator.requests.filter((r) => r.action === 'ListEmailIdentities' && r.resultCode === 'OK');
+    assert.ok(identityCalls.length > 0, 'ListEmailIdentities was asked');
+    // A plan of 60 emails from the first day, +5 % a day: the seeded +10 % a day outruns it.
+    const start = await frame.evaluate(() => document.querySelector('#warmup-numbers tbody tr')?.getAttribute('data-date'));
+    await frame.fill('#plan-start', start);
+    await frame.fill('#plan-volume', '60');
+    await frame.fill('#plan-growth', '5');
+    await frame.click('#save-plan');
+    await waitFor(() => frame.evaluate((want) => document.querySelector('#warmup')?.dataset.plan === want, `${start}/60/5`), { page, what: 'the plan saved and drawn', timeout: 30_000 });
+    await waitFor(() => frame.evaluate(() => document.querySelector('#chart-warmup')?.dataset.drawn === 'true'), { page, what: 'the warm-up chart' });
+    const drawn = await frame.evaluate(() => {
+      const canvas = document.querySelector('#chart-warmup canvas');
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      let painted = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+      return {
+        painted,
+        legend: [...document.querySelectorAll('#chart-warmup .u-legend .u-series .u-label')].map((l) => l.textContent),
+        overPlan: document.querySelector('#over-plan')?.textContent ?? '',
+        rows: [...document.querySelectorAll('#warmup-numbers tbody tr')].map((tr) => ({ date: tr.getAttribute('data-date'), over: tr.classList.contains('over-plan'), cells: [...tr.children].map((c) => c.textContent) })),
+      };
+    });
+    console.log(`# warm-up chart: ${drawn.painted} painted pixels; over plan: ${drawn.rows.filter((r) => r.over).length} of ${drawn.rows.length} days`);
+    assert.ok(drawn.painted > 1000, 'the warm-up chart has lines');
+    assert.deepEqual(drawn.legend, ['Date', 'Sent', 'Quota', 'Plan']);
+    const today = drawn.rows.at(-1);
+    assert.equal(today.cells[1], '998');
+    assert.equal(today.cells[2], Math.floor(60 * 1.05 ** 29 + 1e-6).toLocaleString('en'));
+    assert.equal(today.cells[3], '1,000');
+    assert.equal(today.over, true, 'today is over the plan');
+    assert.equal(drawn.rows[0].cells[2], '60');
+    assert.match(drawn.overPlan, new RegExp(`Days over the plan: .*${today.date}`));
+    assert.match(drawn.overPlan, /gradually increase the number each day/);
+    for (const row of drawn.rows) assert.equal(row.over, Number(row.cells[1].replace(/,/g, '')) > Number(row.cells[2].replace(/,/g, '')), `${row.date} marked iff over the plan`);
+    assert.deepEqual(cspReports, [], 'no CSP violation');
+  });
+
+  scenario('"SES: Send Test Email" from news.example.com warns that 3 more exceed today\'s quota; Cancel sends nothing, 1 more goes out without a warning', 'e2e-health-5-quota-warning', async () => {
+    await openFile(page, 'order-confirmation.ses.html');
+    await runCommand(page, 'SES: Send Test Email');
+    await answerInput(page, 'Recipients', 'a@qq.com, b@qq.com, c@qq.com');
+    const warning = await answerDialog(page, 'would exceed its daily quota', 'Cancel');
+    assert.match(warning, /news\.example\.com has sent 998 of its 1000 emails today: 3 more would exceed its daily quota/);
+    assert.match(warning, /FailedOperation\.ExceedSendLimit/);
+    const today = emulator.requests.findLast((r) => r.action === 'GetStatisticsReport' && r.body?.Domain === 'news.example.com' && r.body.StartDate === r.body.EndDate);
+    assert.ok(today, 'today\'s statistics of the sender\'s domain were asked');
+    assert.equal(emulator.requests.filter((r) => r.action === 'SendEmail').length, 0, 'nothing was sent');
+    await runCommand(page, 'SES: Send Test Email');
+    await answerInput(page, 'Recipients', 'a@qq.com');
+    await answerDialog(page, 'TemplateID: 21001', 'Send');
+    const sent = await waitFor(() => emulator.requests.find((r) => r.action === 'SendEmail' && r.resultCode === 'OK'), { page, what: 'the send within the quota' });
+    assert.equal(sent.body.FromEmailAddress, 'Example Shop News Desk <hello@news.example.com>');
   });
 });

@@ -4,7 +4,7 @@
  * No `vscode` import: it runs under node:test, the CLI, and as the target of the extension in e2e.
  */
 export { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, maskSecretId, startEmulator } from './server';
-export { loadSeedFile, stateFromSeed } from './seedState';
+export { loadSeedFile, mergeSeeds, stateFromSeed } from './seedState';
 export { beijingDate, beijingDateTime } from './beijingTime';
 export type {
   EmulatorBlockedAddress, EmulatorHandle, EmulatorMessage, EmulatorOptions, EmulatorSeed, EmulatorSender, EmulatorState,

@@ -17,6 +17,24 @@ export function loadSeedFile(file: string): EmulatorSeed {
   return parsed as EmulatorSeed;
 }
 
+/**
+ * Seeds laid over each other: lists are concatenated (the first seed's entries first), flags of a later
+ * seed win. Lets a test add a scenario (e.g. seeds/nearQuota.json) to examples.json without copying it.
+ */
+export function mergeSeeds(...seeds: EmulatorSeed[]): EmulatorSeed {
+  const merged: EmulatorSeed = {};
+  const lists = ['senders', 'identities', 'templates', 'blocklist', 'unsubscribed', 'messages', 'statistics', 'statisticsSeries'] as const;
+  for (const seed of seeds) {
+    for (const key of lists) {
+      const items = seed[key] as unknown[] | undefined;
+      if (items) (merged as Record<string, unknown[]>)[key] = [...((merged[key] as unknown[] | undefined) ?? []), ...items];
+    }
+    if (seed.allowSimpleContent !== undefined) merged.allowSimpleContent = seed.allowSimpleContent;
+    if (seed.autoApproveAfterSeconds !== undefined) merged.autoApproveAfterSeconds = seed.autoApproveAfterSeconds;
+  }
+  return merged;
+}
+
 function time(value: SeedTime | undefined, fallback: number, nowSeconds: number, where: string): number {
   if (value === undefined) return fallback;
   const resolved = resolveSeedTime(value, nowSeconds);

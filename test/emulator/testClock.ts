@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { loadSeedFile } from './seedState';
+import { loadSeedFile, mergeSeeds } from './seedState';
 import type { EmulatorSeed } from './types';
 
 /**
@@ -14,4 +14,9 @@ export const REPO_ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}
 
 export function examplesSeed(): EmulatorSeed {
   return loadSeedFile(path.join(REPO_ROOT, 'test/emulator/seeds/examples.json'));
+}
+
+/** examples.json with seeds/nearQuota.json over it: news.example.com at level 2 has sent 998 of its 1,000 today. */
+export function nearQuotaSeed(): EmulatorSeed {
+  return mergeSeeds(examplesSeed(), loadSeedFile(path.join(REPO_ROOT, 'test/emulator/seeds/nearQuota.json')));
 }

@@ -6,6 +6,7 @@ import { HealthPanel } from '../health/healthPanel';
 import { DomainItem, SendersTree } from './sendersTree';
 import { diffRemoteTemplate, openRemoteTemplate, pullRemoteTemplate, pushLinkedTemplate } from './templateActions';
 import { TemplatesTree } from './templatesTree';
+import type { WarmupPlans } from '../health/warmupPlans';
 
 /**
  * The SES view in the activity bar (client/src/account): the account's templates, senders and
@@ -65,9 +66,9 @@ export const accountCommands = {
   /** The sender domains the Senders tree listed (the Sending health view offers them). */
   senderDomains: async () => (trees ? trees.senders.domains() : []),
   /** The Sending health view; a domain of the Senders tree (or a domain name) preselects that domain. */
-  openHealth: (extensionUri: vscode.Uri, deps: ApiDeps, arg: unknown) => {
+  openHealth: (extensionUri: vscode.Uri, deps: ApiDeps, plans: WarmupPlans, arg: unknown) => {
     const domain = arg instanceof DomainItem ? arg.group.domain : typeof arg === 'string' ? arg.trim() : undefined;
     const domains = async () => (trees ? (await trees.senders.domains()).filter((group) => group.identity).map((group) => group.domain) : []);
-    return HealthPanel.show(extensionUri, deps, domains, domain);
+    return HealthPanel.show(extensionUri, deps, plans, domains, domain);
   },
 };

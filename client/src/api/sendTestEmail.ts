@@ -8,6 +8,8 @@ import { fillSubject, sendEmailRequest, templateDataOf, unsubscribeFor, type Sen
 import { type ApiDeps, createSesClient, requireCredentials, requireTrust } from './sesClientFactory';
 import { readText, templateErrors, templateOf, type TemplateContext } from './templateContext';
 import { byCount } from '#common/plural';
+import { lookUpQuota, senderDomain } from '#common/cloud/quotaLookup';
+import type { SesClient } from '#common/cloud/sesClient';
 
 export interface SendResult {
   readonly messageId: string;
@@ -123,6 +125,7 @@ export async function sendTestEmail(deps: ApiDeps, memory: RecipientMemory, data
     templateId: config.templateId, from: sender.from, recipients, subject, data: parsed.data,
     trigger: config.trigger, unsubscribe: unsubscribeFor(config.trigger, config.unsubscribe, vscode.env.language),
   };
+  if (!(await withinQuota(setup.client, sender.from, recipients.length, deps.output))) return undefined;
   if (!(await confirm(plan, dataSet.set, setup.endpoint || setup.region))) return undefined;
   await memory.remember(recipients);
 
@@ -144,6 +147,40 @@ export async function sendTestEmail(deps: ApiDeps, memory: RecipientMemory, data
     check,
   ).then((picked) => (picked === check ? vscode.commands.executeCommand('sesStudio.checkDeliveryStatus', messageId) : undefined));
   return { messageId, requestId: result.requestId, request };
+}
+
+/** How long the quota look-up may hold a test send up before it goes ahead unchecked. */
+export const QUOTA_LOOKUP_TIMEOUT_MS = 4_000;
+
+/**
+ * Today's volume of the sender's domain against its DailyQuota: a modal warning (Send anyway / Cancel)
+ * when this send would go past it. Never blocks the send when the look-up fails or takes longer than
+ * QUOTA_LOOKUP_TIMEOUT_MS: it logs why and goes ahead.
+ */
+async function withinQuota(client: SesClient, from: string, sending: number, output: vscode.LogOutputChannel): Promise<boolean> {
+  const domain = senderDomain(from);
+  if (!domain) return true;
+  const lookup = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('SES: checking today\'s quota of {0}…', domain) },
+    () => lookUpQuota(client, domain, sending, new Date(), QUOTA_LOOKUP_TIMEOUT_MS),
+  );
+  if (!lookup.ok) {
+    output.info(`Quota check of ${domain} skipped (${lookup.reason}${lookup.detail ? `: ${lookup.detail}` : ''}); sending without it.`);
+    return true;
+  }
+  const { check } = lookup;
+  output.info(`Quota check of ${domain}: ${check.sentToday} of ${check.quota} sent today (Beijing), ${sending} more ${check.exceeds ? 'exceed' : 'fit'}.`);
+  if (!check.exceeds) return true;
+  const sendAnyway = vscode.l10n.t('Send anyway');
+  const picked = await vscode.window.showWarningMessage(
+    vscode.l10n.t('{0} has sent {1} of its {2} emails today: {3} more would exceed its daily quota.', domain, check.sentToday, check.quota, sending),
+    {
+      modal: true,
+      detail: vscode.l10n.t('Tencent Cloud refuses emails past the daily quota of the domain\'s reputation level (FailedOperation.ExceedSendLimit) until the next Beijing day. The quota grows with the level as the domain keeps sending cleanly: warm it up by starting small and increasing the volume each day.'),
+    },
+    sendAnyway,
+  );
+  return picked === sendAnyway;
 }
 
 async function confirm(plan: SendPlan, set: string, target: string): Promise<boolean> {

@@ -69,7 +69,7 @@ export const COMMANDS: Record<string, (context: CommandContext, ...args: unknown
   'sesStudio.account.pullRemoteTemplate': (_context, item) => accountCommands.pullRemoteTemplate(item),
   'sesStudio.account.pushLinkedTemplate': (_context, item) => accountCommands.pushLinkedTemplate(item),
   // The Sending health webview (client/src/health); a domain row of the Senders tree, or a domain name, preselects it.
-  'sesStudio.account.openHealth': ({ server, output, api, extensionUri }, item) => accountCommands.openHealth(extensionUri, { server, output, credentials: api.credentials }, item),
+  'sesStudio.account.openHealth': ({ server, output, api, extensionUri }, item) => accountCommands.openHealth(extensionUri, { server, output, credentials: api.credentials }, api.warmupPlans, item),
   // Goes to a finding with a quick fix and opens the quick fix menu there (the walkthrough's Quick Fix step).
   'sesStudio.quickFixProblem': () => quickFixProblem(),
   // The active template scored by the local SpamAssassin (client/src/spam); a programmatic call may name the data set.

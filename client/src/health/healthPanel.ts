@@ -4,6 +4,7 @@
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { fetchStatistics, statisticsCsv } from '#common/cloud/statistics';
+import { listAllIdentities } from '#common/cloud/account';
 import type { ApiDeps } from '../api/sesClientFactory';
 import { accountClient, failureLine, isUnavailable } from '../account/accountSource';
 import { makeNonce } from '../preview/shell';
@@ -11,8 +12,12 @@ import { csvFileName, defaultQuery, healthReport, rangeProblem } from './healthR
 import { healthStrings } from './healthStrings';
 import { isFromHealthWebview, type HealthQuery, type HealthReport, type HealthToWebview } from './messages';
 import { healthShellHtml } from './shell';
+import type { WarmupPlans } from './warmupPlans';
+import { warmupDomain, warmupRange } from './warmupReport';
 
 const VIEW_TYPE = 'sesStudio.health';
+/** Tencent allows ten sender domains per account (reference §8.1); a few more for safety, never hundreds of calls. */
+const MAX_WARMUP_DOMAINS = 20;
 /** Suggestions for the receiving mailbox type (any other can be typed). */
 export const MAILBOX_TYPES = ['qq.com', '163.com', '126.com', 'gmail.com', 'outlook.com', 'hotmail.com', 'yahoo.com', 'icloud.com'];
 
@@ -20,7 +25,7 @@ export class HealthPanel implements vscode.Disposable {
   private static current: HealthPanel | undefined;
 
   /** Opens (or reveals) the view; `domain` preselects a sender domain. `domains` lists the account's. */
-  static async show(extensionUri: vscode.Uri, deps: ApiDeps, domains: () => Promise<string[]>, domain?: string): Promise<void> {
+  static async show(extensionUri: vscode.Uri, deps: ApiDeps, plans: WarmupPlans, domains: () => Promise<string[]>, domain?: string): Promise<void> {
     if (HealthPanel.current) {
       HealthPanel.current.panel.reveal();
       if (domain !== undefined) await HealthPanel.current.ask({ ...HealthPanel.current.query, Domain: domain });
@@ -32,7 +37,7 @@ export class HealthPanel implements vscode.Disposable {
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
       enableFindWidget: true,
     });
-    HealthPanel.current = new HealthPanel(panel, extensionUri, deps, domains, defaultQuery(new Date(), domain ?? ''));
+    HealthPanel.current = new HealthPanel(panel, extensionUri, deps, plans, domains, defaultQuery(new Date(), domain ?? ''));
   }
 
   private readonly disposables: vscode.Disposable[] = [];
@@ -43,6 +48,7 @@ export class HealthPanel implements vscode.Disposable {
     private readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly deps: ApiDeps,
+    private readonly plans: WarmupPlans,
     private readonly domains: () => Promise<string[]>,
     private query: HealthQuery,
   ) {
@@ -63,6 +69,8 @@ export class HealthPanel implements vscode.Disposable {
         if (message.type === 'ready') void this.start();
         else if (message.type === 'query') void this.ask(message.query);
         else if (message.type === 'exportCsv') void this.exportCsv();
+        else if (message.type === 'setPlan') void this.plans.set(message.domain, message.plan).then(() => this.warmup());
+        else if (message.type === 'clearPlan') void this.plans.clear(message.domain).then(() => this.warmup());
       }),
     );
   }
@@ -74,7 +82,39 @@ export class HealthPanel implements vscode.Disposable {
   private async start(): Promise<void> {
     const domains = await this.domains().catch(() => []);
     this.post({ type: 'init', strings: healthStrings(), locale: vscode.env.language, query: this.query, domains, mailboxTypes: MAILBOX_TYPES });
-    await this.ask(this.query);
+    await Promise.all([this.ask(this.query), this.warmup()]);
+  }
+
+  private warmupSequence = 0;
+
+  /**
+   * The warm-up section: every sender domain (ListEmailIdentities) with the last 30 days of its own
+   * statistics (one GetStatisticsReport per domain; Tencent allows ten domains per account).
+   */
+  async warmup(): Promise<void> {
+    const sequence = ++this.warmupSequence;
+    const range = warmupRange(new Date());
+    const setup = await accountClient(this.deps);
+    if (sequence !== this.warmupSequence) return;
+    if (isUnavailable(setup)) {
+      this.post({ type: 'warmup', warmup: { ...range, domains: [], error: setup.kind === 'restricted' ? vscode.l10n.t('Calls to Tencent Cloud are disabled in Restricted Mode.') : vscode.l10n.t('No Tencent Cloud credentials: run "SES: Set Credentials".') } });
+      return;
+    }
+    const listed = await listAllIdentities(setup.client);
+    if (sequence !== this.warmupSequence) return;
+    if (!listed.ok) {
+      this.post({ type: 'warmup', warmup: { ...range, domains: [], error: `${vscode.l10n.t('The sender domains could not be listed.')} ${failureLine(listed.failure, setup.endpoint)}` } });
+      return;
+    }
+    const domains = await Promise.all(listed.identities.slice(0, MAX_WARMUP_DOMAINS).map(async (identity) => {
+      const answer = await fetchStatistics(setup.client, { ...range, Domain: identity.IdentityName });
+      const plan = this.plans.get(identity.IdentityName);
+      return answer.ok
+        ? warmupDomain(identity, answer.days, plan, range)
+        : warmupDomain(identity, undefined, plan, range, `${vscode.l10n.t('The statistics could not be read.')} ${failureLine(answer.failure, setup.endpoint)}`);
+    }));
+    if (sequence !== this.warmupSequence) return;
+    this.post({ type: 'warmup', warmup: { ...range, domains } });
   }
 
   /** Asks GetStatisticsReport; a later question wins over an answer still on its way. */
@@ -130,6 +170,7 @@ export class HealthPanel implements vscode.Disposable {
   dispose(): void {
     if (HealthPanel.current === this) HealthPanel.current = undefined;
     this.sequence++;
+    this.warmupSequence++;
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }
