@@ -72,7 +72,7 @@ describe('Sending health: GetStatisticsReport drawn with uPlot, and as a table',
     // Test sends of this file go out from the domain near its quota.
     const configFile = path.join(workspace, 'ses.config.json');
     const config = JSON.parse(await fs.readFile(configFile, 'utf8'));
-    config.from = 'Example Shop News Desk <hello@news.example.com>';
+    config.defaults.from = 'Example Shop News Desk <hello@news.example.com>';
     await fs.writeFile(configFile, JSON.stringify(config, null, 2));
     home = await fs.mkdtemp(path.join(os.tmpdir(), 'ses-e2e-home-'));
     server = await startCodeServer({
