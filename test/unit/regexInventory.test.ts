@@ -199,7 +199,6 @@ const INVENTORY: Record<string, Record<string, Verdict>> = {
     '/font-family\\s*:\\s*([^;}]*)/i': VALIDATE,
     '/font-family\\s*:([^;}"\\n]*)/gi': VALIDATE,
     '/^on[a-z]{3,}$/': VALIDATE,
-    '/\\son[a-z]{3,}\\s*=/i': VALIDATE,
   },
   'server/src/service/checks/variableName.ts': { '/^[A-Za-z_][A-Za-z0-9_]*$/': VALIDATE },
   'server/src/service/checks/wordingLists.ts': { '/\\s+/': reg('wordingLists.ts'), "RegExp(terms.map(termSource).join('|'), 'giu')": reg('wordingLists.ts') },

@@ -53,6 +53,13 @@ export function runChecks(input: RunInput): RunReport {
   const warnings: string[] = [];
   const findings = new Map<string, CliFinding>();
   const display = (file: string) => displayPath(file, input.cwd);
+  // The display path of each URI findings are reported in, worked out once (it was 3% of checking 2,000 templates).
+  const displayed = new Map<string, string>();
+  const displayUri = (uri: string) => {
+    let shown = displayed.get(uri);
+    if (shown === undefined) displayed.set(uri, (shown = display(fileURLToPath(uri))));
+    return shown;
+  };
   // A check that throws makes the run incomplete: reported like an unreadable file (exit code 2).
   const service = createLanguageService(undefined, {
     onCheckError: (id, error) => fileErrors.push({ path: `check ${id}`, message: error instanceof Error ? error.message : String(error) }),
@@ -130,7 +137,7 @@ export function runChecks(input: RunInput): RunReport {
       for (const [uri, diagnostics] of service.validate(project, settings)) {
         input.onDiagnostics?.(project, uri, diagnostics);
         for (const diagnostic of diagnostics) {
-          const finding = toFinding(uri, diagnostic, display);
+          const finding = toFinding(uri, diagnostic, displayUri);
           addFinding(findings, finding);
           own.push(finding);
         }
@@ -266,11 +273,11 @@ function readWorkspaceSettings(root: string, display: (file: string) => string, 
   return read.layer;
 }
 
-function toFinding(uri: string, diagnostic: Diagnostic, display: (file: string) => string): CliFinding {
+function toFinding(uri: string, diagnostic: Diagnostic, displayUri: (uri: string) => string): CliFinding {
   const { start, end } = diagnostic.range;
   const code = String(diagnostic.code ?? '');
   return {
-    path: display(fileURLToPath(uri)),
+    path: displayUri(uri),
     line: start.line + 1,
     column: start.character + 1,
     endLine: end.line + 1,

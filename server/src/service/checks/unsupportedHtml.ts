@@ -112,13 +112,35 @@ export const htmlScript: Check = {
  * fonts, inline event handlers (`onclick`). A web font is reported only when a `font-family` names it
  * without a fallback after it: with fallbacks, clients that ignore `@font-face` show them, as designed.
  */
+/** Whether a JavaScript `\s` character. */
+const isSpace = (c: number) => (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 160 && /\s/.test(String.fromCharCode(c)));
+const isAsciiLetter = (c: number) => (c | 0x20) >= 97 && (c | 0x20) <= 122;
+
+/**
+ * Whether `text` holds what /\son[a-z]{3,}\s*=/i matches (whitespace, `on`, three or more letters,
+ * `=`): a scan of char codes instead of that regex, which cost 3% of checking 2,000 templates. Linear:
+ * each letter or space is read by at most one candidate.
+ */
+export function mayHaveEventHandler(text: string): boolean {
+  const n = text.length;
+  for (let i = 1; i + 5 < n; i++) {
+    if ((text.charCodeAt(i) | 0x20) !== 111 /* o */ || (text.charCodeAt(i + 1) | 0x20) !== 110 /* n */ || !isSpace(text.charCodeAt(i - 1))) continue;
+    let j = i + 2;
+    while (j < n && isAsciiLetter(text.charCodeAt(j))) j++;
+    if (j - i - 2 < 3) continue;
+    while (j < n && isSpace(text.charCodeAt(j))) j++;
+    if (text.charCodeAt(j) === 61 /* = */) return true;
+  }
+  return false;
+}
+
 export const unsupportedHtml: Check = {
   meta: { id: 'unsupported-html', defaultSeverity: 'warning' },
   run({ project, report }) {
     for (const part of htmlParts(project)) {
       const { document, html } = part;
       // One scan of the text, so that the attributes of every element are only read when a handler may be there.
-      const mayHaveHandlers = /\son[a-z]{3,}\s*=/i.test(document.getText());
+      const mayHaveHandlers = mayHaveEventHandler(document.getText());
       let fallbacksNamed: boolean | undefined;
       for (const element of html.elements) {
         if (mayHaveHandlers) reportEventHandlers(element, (start, end, name) => report(document, { start, end, message: l10n.t('Email clients strip event handlers such as {0} and never run them, and spam filters and Tencent review may count them against the email. Remove the attribute.', code(name)) }));
