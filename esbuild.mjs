@@ -32,6 +32,8 @@ const builds = [
   // juice for "SES: Inline CSS", a file of its own that the command requires when it runs
   // (client/src/commands/inlineCss.ts): not in dist/client.js, never in the language server.
   { ...common, entryPoints: ['client/juice/inlineCss.mjs'], outfile: 'dist/inlineCss.js', mainFields: ['module', 'main'] },
+  // The same inliner beside the CLI package's cli.js, which requires it for `check --fix` (server/src/cli/inlineCss.ts).
+  { ...common, entryPoints: ['client/juice/inlineCss.mjs'], outfile: 'packages/cli/dist/inlineCss.js', mainFields: ['module', 'main'] },
   // `ses-template-check`, the checks on the command line for CI (README "Checks in CI"): not in the .vsix.
   cliBuild('dist/cli.js'),
   // The same CLI as its own npm package (packages/cli: `npx ses-template-check`, no VS Code needed).

@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { closeWorkbench, editorText, launchBrowser, openFile, openWorkbench, repoRoot, runCommand, saveEditor, screenshot, startCodeServer, waitFor } from './harness.mjs';
+import { closeWorkbench, editorText, goTo, launchBrowser, openFile, openWorkbench, repoRoot, runCommand, saveEditor, screenshot, startCodeServer, waitFor } from './harness.mjs';
 
 const FILE = 'styled.ses.html';
 const HTML = `<!DOCTYPE html>
@@ -18,6 +18,16 @@ const HTML = `<!DOCTYPE html>
 <body><div class="wrap"><p class="note">Hello {{first_name}}</p></div></body></html>
 `;
 
+// The quick fix: a template whose <style> the target clients strip (here Gmail's mobile webmail, set
+// in the workspace's sesStudio.clients) has a client-support finding on <style>; "Inline the <style>
+// rules" from the light bulb runs the same inliner.
+const QUICK = 'quick.ses.html';
+const QUICK_HTML = `<!DOCTYPE html>
+<html lang="en"><head><title>Quick</title>
+<style>.lead { font-size: 18px; }</style></head>
+<body><p class="lead">Hi {{first_name}}</p></body></html>
+`;
+
 describe('SES: Inline CSS in VS Code', () => {
   let server;
   let browser;
@@ -27,6 +37,10 @@ describe('SES: Inline CSS in VS Code', () => {
     workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'ses-e2e-inline-css-'));
     await fs.writeFile(path.join(workspace, FILE), HTML);
     await fs.writeFile(path.join(workspace, 'styled.data.json'), '{ "first_name": "Alex" }\n');
+    await fs.writeFile(path.join(workspace, QUICK), QUICK_HTML);
+    await fs.writeFile(path.join(workspace, 'quick.data.json'), '{ "first_name": "Alex" }\n');
+    await fs.mkdir(path.join(workspace, '.vscode'));
+    await fs.writeFile(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'sesStudio.clients': ['gmail-mobile-webmail'] }, null, 2));
     server = await startCodeServer({ extensionDir: repoRoot, workspaceDir: workspace });
     browser = await launchBrowser();
     page = await openWorkbench(browser, server.url);
@@ -61,5 +75,40 @@ describe('SES: Inline CSS in VS Code', () => {
     await waitFor(async () => (await page.locator('.tabs-container .tab.active.dirty').count()) > 0, { page, what: 'the undo to change the editor' });
     await saveEditor(page);
     assert.equal(await fs.readFile(path.join(workspace, FILE), 'utf8'), HTML);
+  });
+
+  test('the quick fix "Inline the <style> rules" on a <style> the target clients strip inlines it, as one undoable edit', async () => {
+    await openFile(page, QUICK);
+    const title = 'Inline the <style> rules';
+    // Line 3 is the <style> line; Ctrl+. again when no menu is open after 3 s (the finding may not be there yet).
+    await goTo(page, 3, 2);
+    await page.keyboard.press('Control+Period');
+    let asked = Date.now();
+    const action = await waitFor(async () => {
+      const rows = page.locator('.action-widget .monaco-list-row');
+      const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''));
+      const i = labels.findIndex((l) => l.includes(title));
+      if (i >= 0) return rows.nth(i);
+      if (Date.now() - asked > 3_000) {
+        await page.keyboard.press('Escape');
+        await goTo(page, 3, 2);
+        await page.keyboard.press('Control+Period');
+        asked = Date.now();
+      }
+      return null;
+    }, { page, what: `the quick fix "${title}"`, timeout: 60_000 });
+    await screenshot(page, 'e2e-inline-css-quick-fix');
+    await action.click();
+    await waitFor(async () => (await editorText(page)).includes('style="font-size: 18px;"'), { page, what: 'the quick fix to inline the rule', timeout: 30_000 });
+    await saveEditor(page);
+    const saved = await fs.readFile(path.join(workspace, QUICK), 'utf8');
+    assert.match(saved, /<p class="lead" style="font-size: 18px;">Hi \{\{first_name\}\}<\/p>/);
+    assert.ok(!saved.includes('<style'), saved);
+    await screenshot(page, 'e2e-inline-css-quick-fix-applied');
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+KeyZ');
+    await waitFor(async () => (await page.locator('.tabs-container .tab.active.dirty').count()) > 0, { page, what: 'the undo to change the editor' });
+    await saveEditor(page);
+    assert.equal(await fs.readFile(path.join(workspace, QUICK), 'utf8'), QUICK_HTML);
   });
 });

@@ -125,6 +125,29 @@ describe('ses-template check --fix', () => {
     assert.match(stderr, /1 file links outside the folders checked and was not read: order\.data\.zh\.json/);
   });
 
+  it('inlines the CSS of a <style> that the target clients strip (--clients), with the editor\'s inliner; the fixed file passes; a second run changes nothing', () => {
+    const styled = `<html lang="en"><head><title>Your order</title><style>.note { color: #333333; } .big { font-size: 18px; }</style></head><body>\n<p class="note big">Hello {{name}}.</p>\n<p>${TEXT}</p>\n<p><a href="https://example.com/unsubscribe">Unsubscribe</a></p>\n</body></html>\n`;
+    const dir = tempDir({ 'order.ses.html': styled, 'order.ses.txt': `Hello {{name}}. ${TEXT}\n`, 'order.data.json': '{"name": "Alex"}\n' });
+    const clients = ['--clients', 'gmail-mobile-webmail'];
+    const before = run([...clients, '--severity-threshold', 'info'], dir);
+    assert.match(before.stdout, /\d warning client-support /, before.stdout);
+    assert.match(before.stdout, /`<style>` is not supported in Gmail \(Mobile webmail\)/);
+    const first = run(['--fix', ...clients, '--severity-threshold', 'info'], dir);
+    assert.equal(first.stderr, '');
+    assert.ok(first.stdout.includes('order.ses.html:1:48 fixed client-support Inline the <style> rules'), first.stdout);
+    const fixed = read(dir)['order.ses.html'];
+    assert.ok(!fixed.includes('<style'), fixed);
+    assert.ok(fixed.includes('<p class="note big" style="color: #333333; font-size: 18px;">Hello {{name}}.</p>'), fixed);
+    assert.doesNotMatch(first.stdout, /\d (error|warning|info|hint) client-support /, 'the fixed file passes the check');
+    const second = run(['--fix', ...clients, '--severity-threshold', 'info'], dir);
+    assert.equal(second.stdout.split('\n')[0], 'Nothing to fix.');
+    assert.equal(read(dir)['order.ses.html'], fixed);
+    // Without --clients (the default clients keep <style>): nothing to inline.
+    const plain = tempDir({ 'order.ses.html': styled, 'order.ses.txt': `Hello {{name}}. ${TEXT}\n`, 'order.data.json': '{"name": "Alex"}\n' });
+    assert.equal(run(['--fix'], plain).stdout.split('\n')[0], 'Nothing to fix.');
+    assert.equal(read(plain)['order.ses.html'], styled);
+  });
+
   it('--dry-run without --fix is a usage error', () => {
     const { code, stderr } = run(['--dry-run'], tempDir({}));
     assert.equal(code, 2);

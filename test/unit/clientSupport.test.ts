@@ -9,6 +9,7 @@ import { readSettingsText } from '../../server/src/cli/settingsFile';
 import { actionableNote, clientSupport, targetClients } from '../../server/src/service/checks/clientSupport';
 import { CHINESE_FAMILIES, CLIENTS, DATA_DATE, DATA_VERSION, DEFAULT_CLIENTS, featureInfo, resolveClients, supportOf, unknownClients } from '../../server/src/service/clientSupport/data';
 import { DETECTED_SLUGS, featureUses } from '../../server/src/service/clientSupport/features';
+import { codeActions } from '../../server/src/service/features';
 import { hover } from '../../server/src/service/features/hover';
 import { parseHtml } from '../../common/htmlModel';
 import { normaliseSettings } from '../../server/src/service/settings';
@@ -103,8 +104,39 @@ describe('client-support grouping, settings and data', () => {
     const found = featureUses(text, parseHtml(text)).map((use) => `${use.slug} ${text.slice(use.start, use.end)}`);
     assert.deepEqual(found.sort(), [
       'css-at-import @import', 'css-display-grid display:grid', 'css-important !important', 'css-margin-inline-block margin-inline',
-      'css-pseudo-element-after ::after', 'css-unit-vw vw', 'html-dialog <dialog', 'html-picture <picture',
+      'css-pseudo-element-after ::after', 'css-unit-vw vw', 'html-dialog <dialog', 'html-picture <picture', 'html-style <style',
     ]);
+  });
+});
+
+describe('client-support: <style> stripped, and the quick fix that inlines it', () => {
+  const styled = page('<style>.a { color: #333333; }</style>', '<p class="a">x</p>');
+
+  it('reports <style> for target clients that strip it, not for the defaults (partial support, no actionable note)', () => {
+    const run = runChecks([clientSupport], styled, { settings: normaliseSettings({ clients: ['gmail-mobile-webmail', 'outlook-windows'] }) });
+    assert.deepEqual(run.all.map(messageOf), ['`<style>` is not supported in Gmail (Mobile webmail).']);
+    const text = run.project.parts[0].document.getText();
+    assert.equal(run.project.parts[0].document.offsetAt(run.all[0].range.start), text.indexOf('<style>'));
+    assert.equal((run.all[0].data as { feature: string }).feature, 'html-style');
+    assert.deepEqual(runChecks([clientSupport], styled).all, []);
+  });
+
+  it('offers "Inline the <style> rules" on that finding: the client command, for this template, nothing else', () => {
+    const run = runChecks([clientSupport], styled, { settings: normaliseSettings({ clients: ['gmail-mobile-webmail'] }) });
+    const uri = ROOT + 'welcome.ses.html';
+    const [diagnostic] = run.all;
+    const actions = codeActions(run.project, uri, diagnostic.range, { diagnostics: [diagnostic], only: ['quickfix'] });
+    assert.deepEqual(actions.map((a) => a.title), ['Inline the <style> rules']);
+    assert.equal(actions[0].kind, 'quickfix');
+    assert.equal(actions[0].edit, undefined, 'juice runs in the client, never in the language server');
+    assert.deepEqual(actions[0].command, { title: 'Inline the <style> rules', command: 'sesStudio.inlineCss', arguments: [uri] });
+    assert.deepEqual(actions[0].diagnostics, [diagnostic]);
+    // A client that sends the diagnostic back without its data: the text at the range says <style>.
+    const bare = { ...diagnostic, data: undefined };
+    assert.equal(codeActions(run.project, uri, bare.range, { diagnostics: [bare], only: ['quickfix'] }).length, 1);
+    // Other client-support findings have no such fix.
+    const video = runChecks([clientSupport], page('', '<video></video>'), { settings: normaliseSettings({ clients: ['gmail'] }) });
+    assert.deepEqual(codeActions(video.project, uri, video.all[0].range, { diagnostics: video.all, only: ['quickfix'] }), []);
   });
 });
 

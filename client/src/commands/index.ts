@@ -74,6 +74,7 @@ export const COMMANDS: Record<string, (context: CommandContext, ...args: unknown
   'sesStudio.quickFixProblem': () => quickFixProblem(),
   // The active template scored by the local SpamAssassin (client/src/spam); a programmatic call may name the data set.
   'sesStudio.spamScore': ({ output }, dataSet) => spamScoreCommand(output, dataSet),
-  // The active HTML template's <style> rules inlined with juice, loaded on first use (dist/inlineCss.js).
-  'sesStudio.inlineCss': ({ extensionUri, output }) => inlineCss(extensionUri, output),
+  // The active HTML template's <style> rules inlined with juice, loaded on first use (dist/inlineCss.js);
+  // the quick fix "Inline the <style> rules" (server quickFixes.ts) names the template's URI.
+  'sesStudio.inlineCss': ({ extensionUri, output }, uri) => inlineCss(extensionUri, output, uri),
 };

@@ -16,11 +16,28 @@ function loadInliner(extensionUri: vscode.Uri): Inliner {
 }
 
 /**
+ * The editor to inline: the template named by the quick fix "Inline the <style> rules" (a URI string,
+ * from the language server's code action), else the active editor.
+ */
+async function editorFor(target: unknown): Promise<vscode.TextEditor | undefined> {
+  if (typeof target !== 'string' || target === '') return vscode.window.activeTextEditor;
+  let uri: vscode.Uri;
+  try {
+    uri = vscode.Uri.parse(target, true);
+  } catch {
+    return vscode.window.activeTextEditor;
+  }
+  const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+  if (shown) return shown;
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+}
+
+/**
  * "SES: Inline CSS": the active HTML template's `<style>` rules written into `style` attributes (media
  * queries, web fonts and pseudo-classes stay in `<style>`), as one edit the user can undo.
  */
-export async function inlineCss(extensionUri: vscode.Uri, output: vscode.LogOutputChannel): Promise<boolean> {
-  const editor = vscode.window.activeTextEditor;
+export async function inlineCss(extensionUri: vscode.Uri, output: vscode.LogOutputChannel, target?: unknown): Promise<boolean> {
+  const editor = await editorFor(target);
   if (!editor || editor.document.languageId !== 'ses-html') {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open an HTML template (*.ses.html) to inline its CSS.'));
     return false;

@@ -165,7 +165,7 @@ export function helpText(): string {
     '  --config, -c <file>   ' + l10n.t('settings as in VS Code\'s settings.json, over the workspace\'s .vscode/settings.json'),
     '  --no-workspace-settings   ' + l10n.t('do not read .vscode/settings.json'),
     '  --glob <pattern>   ' + l10n.t('a file pattern of templates, like sesStudio.templateGlobs (repeatable; replaces the setting)'),
-    '  --fix   ' + l10n.t('apply the quick fixes that need no human choice (quote a non-string value, remove spaces inside braces, remove a ses-disable comment that hides nothing), then check'),
+    '  --fix   ' + l10n.t('apply the quick fixes that need no human choice (quote a non-string value, remove spaces inside braces, remove a ses-disable comment that hides nothing, inline the CSS of a <style> that the target clients strip), then check'),
     '  --fix-unused   ' + l10n.t('with --fix, also remove data keys no template uses'),
     '  --dry-run   ' + l10n.t('with --fix, print the changes as a unified diff and write nothing'),
     '  --clients <ids>   ' + l10n.t('the email clients client-support targets, comma-separated ids or families (e.g. gmail,outlook-windows,qq-mail; replaces sesStudio.clients)'),

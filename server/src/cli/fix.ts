@@ -5,9 +5,13 @@
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextEdit } from 'vscode-languageserver-types';
+import * as l10n from '@vscode/l10n';
+import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { autoFix } from '../service/features';
 import { documentOf } from '../service/features/featureTarget';
+import { isStyleFinding } from '../service/features/quickFixes';
+import type { TemplateProject } from '../service/project/templateProject';
+import { inlineCssText } from './inlineCss';
 import { displayPath, runChecks, type RunInput } from './runChecks';
 
 /** More passes than any chain of fixes needs; a bound, so a fix that undid another could not loop. */
@@ -35,6 +39,9 @@ export function computeFixes(input: RunInput, options: { fixUnused: boolean }): 
   const texts = new Map<string, string>();
   const originals = new Map<string, string>();
   const fixes: AppliedFix[] = [];
+  // Templates whose <style> was inlined: once per run (what juice keeps, such as a media query,
+  // stays in <style> and the finding with it; inlining again would change nothing).
+  const inlined = new Set<string>();
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const pending = new Map<string, { document: TextDocument; edits: Array<{ start: number; end: number; edit: TextEdit }> }>();
     const passFixes: AppliedFix[] = [];
@@ -43,7 +50,7 @@ export function computeFixes(input: RunInput, options: { fixUnused: boolean }): 
       overlay: texts,
       onDiagnostics: (project, uri, diagnostics) => {
         for (const diagnostic of diagnostics) {
-          const fix = autoFix(project, uri, diagnostic, options);
+          const fix = autoFix(project, uri, diagnostic, options) ?? (inlined.has(uri) ? undefined : inlineStyleFix(project, uri, diagnostic));
           if (!fix) continue;
           // All edits of a fix or none: a fix overlapping one taken this pass waits for the next.
           const planned: Array<{ uri: string; document: TextDocument; start: number; end: number; edit: TextEdit }> = [];
@@ -63,6 +70,7 @@ export function computeFixes(input: RunInput, options: { fixUnused: boolean }): 
             }
           }
           if (clash || planned.length === 0) continue;
+          if (diagnostic.code === 'client-support') inlined.add(uri);
           for (const p of planned) {
             const entry = pending.get(p.uri) ?? { document: p.document, edits: [] };
             entry.edits.push({ start: p.start, end: p.end, edit: p.edit });
@@ -93,6 +101,28 @@ export function computeFixes(input: RunInput, options: { fixUnused: boolean }): 
     }
   }
   return { texts, originals, fixes };
+}
+
+/**
+ * A `<style>` element that target clients strip (client-support, html-style): the editor's quick fix
+ * "Inline the <style> rules" runs juice in the client; here the same inliner makes one edit of the
+ * whole template. Undefined when juice changes nothing or fails (the finding stays, as without --fix).
+ */
+function inlineStyleFix(project: TemplateProject, uri: string, diagnostic: Diagnostic): { title: string; changes: Record<string, TextEdit[]> } | undefined {
+  if (diagnostic.code !== 'client-support') return undefined;
+  const at = documentOf(project, uri);
+  if (at?.kind !== 'part') return undefined;
+  const text = at.document.getText();
+  if (!isStyleFinding(text, diagnostic, at.document.offsetAt(diagnostic.range.start))) return undefined;
+  let after: string;
+  try {
+    after = inlineCssText(text);
+  } catch {
+    return undefined;
+  }
+  if (after === text) return undefined;
+  const range = { start: at.document.positionAt(0), end: at.document.positionAt(text.length) };
+  return { title: l10n.t('Inline the {0} rules', '<style>'), changes: { [uri]: [{ range, newText: after }] } };
 }
 
 /**

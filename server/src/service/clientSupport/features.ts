@@ -34,7 +34,7 @@ const ELEMENTS: Readonly<Record<string, string>> = {
   abbr: 'html-abbr', acronym: 'html-acronym', address: 'html-address', audio: 'html-audio', base: 'html-base',
   bdi: 'html-bdi', dialog: 'html-dialog', del: 'html-del', dfn: 'html-dfn', form: 'html-form',
   marquee: 'html-marquee', meter: 'html-meter', object: 'html-object', picture: 'html-picture',
-  progress: 'html-progress', select: 'html-select', textarea: 'html-textarea', video: 'html-video',
+  progress: 'html-progress', select: 'html-select', style: 'html-style', textarea: 'html-textarea', video: 'html-video',
   ruby: 'html-ruby', rt: 'html-rt', rp: 'html-rp', map: 'html-image-maps', strike: 'html-strike',
   article: 'html-semantics', aside: 'html-semantics', details: 'html-semantics', figcaption: 'html-semantics',
   figure: 'html-semantics', footer: 'html-semantics', header: 'html-semantics', main: 'html-semantics',

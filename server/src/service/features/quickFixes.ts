@@ -26,6 +26,17 @@ interface QuickFix {
 }
 
 export const QUICK_FIXES: Readonly<Record<string, QuickFix>> = {
+  // A `<style>` element that target clients strip (client-support, feature html-style): its rules
+  // inlined into `style` attributes by the client's "SES: Inline CSS" command, which loads juice only
+  // when it runs (dist/inlineCss.js; never in the language server). The CLI's --fix inlines with the
+  // same module (server/src/cli/fix.ts).
+  'client-support': {
+    fixes(_project, at, diagnostic, start) {
+      if (at.kind !== 'part' || !isStyleFinding(at.document.getText(), diagnostic, start)) return [];
+      const title = l10n.t('Inline the {0} rules', '<style>');
+      return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, command: { title, command: INLINE_CSS_COMMAND, arguments: [at.uri] } }];
+    },
+  },
   // Adds keys with an empty value: a value only a human can choose, so never applied by the CLI.
   'missing-variable': {
     fixes(project, at, diagnostic, start, end) {
@@ -112,6 +123,16 @@ export const QUICK_FIXES: Readonly<Record<string, QuickFix>> = {
     },
   },
 };
+
+/** The client command that inlines a template's `<style>` rules (client/src/commands/inlineCss.ts). */
+export const INLINE_CSS_COMMAND = 'sesStudio.inlineCss';
+
+/** Whether a client-support finding is about the `<style>` element (feature html-style). */
+export function isStyleFinding(text: string, diagnostic: Diagnostic, start: number): boolean {
+  const data = diagnostic.data as { feature?: unknown } | undefined;
+  if (data && typeof data === 'object' && 'feature' in data) return data.feature === 'html-style';
+  return text.slice(start, start + 6).toLowerCase() === '<style';
+}
 
 /** The codes that have quick fixes. */
 export const FIXABLE_CODES = Object.keys(QUICK_FIXES);
