@@ -84,7 +84,7 @@ before(async () => {
   assert.equal(packed.code, 0, packed.stderr);
   const info = (JSON.parse(packed.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>)[0];
   tarball = path.join(temps.at(-1)!, info.filename);
-  assert.deepEqual(info.files.map((f) => f.path).sort(), ['LICENSE', 'README.md', 'dist/cli.js', 'l10n/bundle.l10n.zh-cn.json', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json']);
+  assert.deepEqual(info.files.map((f) => f.path).sort(), ['LICENSE', 'README.md', 'dist/cli.js', 'dist/inlineCss.js', 'l10n/bundle.l10n.zh-cn.json', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json']);
   installed = tempDir();
   fs.writeFileSync(path.join(installed, 'package.json'), '{ "private": true }\n');
   const install = sh('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], installed);
@@ -111,6 +111,13 @@ describe('the ses-template-check package', () => {
     const zh = sh('npx', ['--no-install', 'ses-template-check', '--locale', 'zh-cn', 'bad'], installed);
     assert.equal(zh.code, 1);
     assert.match(zh.stdout, /[\u4e00-\u9fff]/, 'the Chinese messages ship with the package');
+  });
+
+  it('inlines a stripped <style> with --fix from its own dist/inlineCss.js', () => {
+    write(installed, { 'styled/s.ses.html': '<p class="a">Hi {{name}}</p><style>.a { color: #333333; }</style>', 'styled/s.data.json': '{"name": "Alex"}\n' });
+    const fixed = sh('npx', ['--no-install', 'ses-template-check', '--fix', '--clients', 'gmail-mobile-webmail', 'styled'], installed);
+    assert.match(fixed.stdout, /fixed client-support Inline the <style> rules/, fixed.stdout + fixed.stderr);
+    assert.match(fs.readFileSync(path.join(installed, 'styled/s.ses.html'), 'utf8'), /<p class="a" style="color: #333333;">Hi \{\{name\}\}<\/p>/);
   });
 });
 
