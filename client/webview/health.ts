@@ -29,8 +29,6 @@ const charts: uPlot[] = [];
 let warmup: WarmupReport | undefined;
 let warmupChart: uPlot | undefined;
 let warmupSelected = '';
-/** Where Tencent documents the reputation levels and their daily quotas (reference §8.4). */
-const LADDER_SOURCE = 'https://www.tencentcloud.com/document/product/1084/48864';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -251,7 +249,7 @@ function drawWarmup(): void {
     warmupSelected = select.value;
     drawWarmup();
   });
-  const link = el('a', { href: LADDER_SOURCE, id: 'ladder-source' }, s.ladderSource);
+  const link = el('a', { href: warmup.ladderSource, id: 'ladder-source' }, s.ladderSource);
   const fact = (id: string, name: string, value: string) => el('div', { class: 'total', id }, el('span', { class: 'name' }, name), el('span', { class: 'value' }, value));
   children.push(
     el('label', { class: 'inline' }, el('span', {}, s.warmupDomain), select),

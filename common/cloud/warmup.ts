@@ -13,6 +13,11 @@ export const REPUTATION_LADDER: readonly number[] = [
   150_000, 200_000, 300_000, 400_000, 500_000, 600_000, 700_000, 800_000, 900_000, 1_000_000,
 ];
 export const MAX_REPUTATION_LEVEL = REPUTATION_LADDER.length;
+/**
+ * Where Tencent documents the levels and their limits. The extension host sends it to the
+ * Sending-health webview in the warm-up report: the webview bundle itself holds no address.
+ */
+export const REPUTATION_LADDER_SOURCE = 'https://www.tencentcloud.com/document/product/1084/48864';
 
 /** The daily limit of a level (1–20); undefined for anything else. */
 export function quotaForLevel(level: unknown): number | undefined {

@@ -14,6 +14,7 @@ import { isFromHealthWebview, type HealthQuery, type HealthReport, type HealthTo
 import { healthShellHtml } from './shell';
 import type { WarmupPlans } from './warmupPlans';
 import { warmupDomain, warmupRange } from './warmupReport';
+import { REPUTATION_LADDER_SOURCE } from '#common/cloud/warmup';
 
 const VIEW_TYPE = 'sesStudio.health';
 /** Tencent allows ten sender domains per account (reference §8.1); a few more for safety, never hundreds of calls. */
@@ -97,13 +98,13 @@ export class HealthPanel implements vscode.Disposable {
     const setup = await accountClient(this.deps);
     if (sequence !== this.warmupSequence) return;
     if (isUnavailable(setup)) {
-      this.post({ type: 'warmup', warmup: { ...range, domains: [], error: setup.kind === 'restricted' ? vscode.l10n.t('Calls to Tencent Cloud are disabled in Restricted Mode.') : vscode.l10n.t('No Tencent Cloud credentials: run "SES: Set Credentials".') } });
+      this.post({ type: 'warmup', warmup: { ...range, ladderSource: REPUTATION_LADDER_SOURCE, domains: [], error: setup.kind === 'restricted' ? vscode.l10n.t('Calls to Tencent Cloud are disabled in Restricted Mode.') : vscode.l10n.t('No Tencent Cloud credentials: run "SES: Set Credentials".') } });
       return;
     }
     const listed = await listAllIdentities(setup.client);
     if (sequence !== this.warmupSequence) return;
     if (!listed.ok) {
-      this.post({ type: 'warmup', warmup: { ...range, domains: [], error: `${vscode.l10n.t('The sender domains could not be listed.')} ${failureLine(listed.failure, setup.endpoint)}` } });
+      this.post({ type: 'warmup', warmup: { ...range, ladderSource: REPUTATION_LADDER_SOURCE, domains: [], error: `${vscode.l10n.t('The sender domains could not be listed.')} ${failureLine(listed.failure, setup.endpoint)}` } });
       return;
     }
     const domains = await Promise.all(listed.identities.slice(0, MAX_WARMUP_DOMAINS).map(async (identity) => {
@@ -114,7 +115,7 @@ export class HealthPanel implements vscode.Disposable {
         : warmupDomain(identity, undefined, plan, range, `${vscode.l10n.t('The statistics could not be read.')} ${failureLine(answer.failure, setup.endpoint)}`);
     }));
     if (sequence !== this.warmupSequence) return;
-    this.post({ type: 'warmup', warmup: { ...range, domains } });
+    this.post({ type: 'warmup', warmup: { ...range, ladderSource: REPUTATION_LADDER_SOURCE, domains } });
   }
 
   /** Asks GetStatisticsReport; a later question wins over an answer still on its way. */

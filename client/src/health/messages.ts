@@ -50,6 +50,8 @@ export interface WarmupReport {
   readonly StartDate: string;
   readonly EndDate: string;
   readonly domains: readonly WarmupDomain[];
+  /** Tencent's page on reputation levels and daily limits, linked under the facts. */
+  readonly ladderSource: string;
   /** Set when the sender domains could not be listed. */
   readonly error?: string;
 }
