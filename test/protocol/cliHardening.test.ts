@@ -89,6 +89,16 @@ describe('ses-template-check on hostile file trees', () => {
     }
   });
 
+  it('names a folder given as --config as a folder (exit 2), not as a pipe or device', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'a.ses.html'), '<p>x</p>');
+    fs.mkdirSync(path.join(dir, 'settings'));
+    const { code, stderr } = run(['--config', 'settings', '.'], dir);
+    assert.equal(code, 2, stderr);
+    assert.match(stderr, /--config settings: a folder, not a file; not read/);
+    assert.doesNotMatch(stderr, /pipe|device|socket/);
+  });
+
   it('reports a FIFO named on the command line instead of skipping it (exit 2)', () => {
     const dir = tempDir();
     execFileSync('mkfifo', [path.join(dir, 'pipe.ses.html')]);

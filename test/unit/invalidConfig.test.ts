@@ -67,7 +67,7 @@ describe('invalid-config check', () => {
     const text = [run('{"welcome": {"subject": "x"}}'), run('{"templates": {"welcome": {"triggerType": "Marketing"}}}'), run('{"templates": {} "x": 1}')].flatMap((r) => r.all).map(messageOf);
     assert.deepEqual(text, [
       'ses.config.json 中的未知键 `welcome` 被忽略。您是否想写 `templates`？模板条目应放在其中：`{"templates": {"welcome": {…}}}`。',
-      '`Marketing` 不是 `triggerType` 的有效值，因此被忽略。您是否想写 `marketing`？允许的值：`transactional`, `marketing`。',
+      '`Marketing` 不是 `triggerType` 的有效值，因此被忽略。您是否想写 `marketing`？允许的值：`transactional`、`marketing`。',
       'ses.config.json 不是有效的 JSON（第 1 行第 18 列：缺少逗号），因此整个文件被忽略：不检查任何主题，也不应用任何触发类型。请修正语法。',
     ]);
   });

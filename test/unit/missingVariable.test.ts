@@ -88,6 +88,6 @@ describe('missing-variable check', () => {
     assert.ok(contents);
     l10n.config({ contents });
     const run = runChecks([missingVariable], { 'welcome.ses.html': '{{name}}', 'welcome.data.json': '{}', 'welcome.data.zh.json': '{}' });
-    assert.equal(run.all[0].message, '`{{name}}` 在以下数据集中缺失：default, zh。请在这些数据集中添加键 `name`，使每次发送都能填入它。');
+    assert.equal(run.all[0].message, '`{{name}}` 在以下数据集中缺失：default、zh。请在这些数据集中添加键 `name`，使每次发送都能填入它。');
   });
 });

@@ -145,7 +145,7 @@ export function kindOf(file: string, matchesGlob: boolean, explicit: boolean): F
   return undefined;
 }
 
-export type RegularFileRead = { text: string } | { notRegular: true } | { tooLarge: true };
+export type RegularFileRead = { text: string } | { notRegular: true; folder: boolean } | { tooLarge: true };
 
 /**
  * A regular file's text (UTF-8, no byte order mark) if it is at most `maxBytes`; a FIFO, a device
@@ -157,13 +157,18 @@ export function readRegularFile(file: string | Buffer, maxBytes: number): Regula
   const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   try {
     const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) return { notRegular: true };
+    if (!stat.isFile()) return { notRegular: true, folder: stat.isDirectory() };
     if (stat.size > maxBytes) return { tooLarge: true };
     const text = fs.readFileSync(fd, 'utf8');
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** Why a file that is not a regular file was not read: a folder is named as such, not as a device. */
+export function notRegularMessage(read: { folder: boolean }): string {
+  return read.folder ? l10n.t('a folder, not a file; not read') : l10n.t('not a regular file (a pipe, device or socket); not read');
 }
 
 /** Extensions of HTML and of template languages whose output is HTML. */

@@ -9,7 +9,7 @@ import { CHECKS } from '../service/checks';
 import { setDataValueDisplay } from '../service/checks/common';
 import { helpText, localeOf, parseCliArgs, type CliOptions } from './args';
 import { computeFixes, writeFixes, type AppliedFix } from './fix';
-import { readError, readRegularFile } from './files';
+import { notRegularMessage, readError, readRegularFile } from './files';
 import { oneLine } from './terminalText';
 import { fixAnnotations, fixLines } from './formats/fixes';
 import { formatGithub } from './formats/github';
@@ -65,7 +65,7 @@ export function main(argv: readonly string[], io: CliIo): number | Promise<numbe
     try {
       // The guard .vscode/settings.json has: a FIFO would be read forever, /dev/zero until memory runs out.
       const file = readRegularFile(path.resolve(io.cwd, options.config), MAX_SETTINGS_BYTES);
-      if ('notRegular' in file) return fail(l10n.t('--config {0}: {1}', options.config, l10n.t('not a regular file (a pipe, device or socket); not read')));
+      if ('notRegular' in file) return fail(l10n.t('--config {0}: {1}', options.config, notRegularMessage(file)));
       if ('tooLarge' in file) return fail(l10n.t('--config {0}: {1}', options.config, l10n.t('larger than {0} MB; not read', MAX_SETTINGS_BYTES / 1024 / 1024)));
       text = file.text;
     } catch (error) {

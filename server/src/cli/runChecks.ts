@@ -14,7 +14,7 @@ import { createLanguageService } from '../service/languageService';
 import { dataSetFile, partFile, templateKey, type TemplateFileName } from '#common/templateFiles';
 import type { TemplateProject } from '../service/project/templateProject';
 import { normaliseSettings, type ServiceSettings } from '../service/settings';
-import { findFiles, kindOf, readError, readRegularFile, type FoundFile } from './files';
+import { findFiles, kindOf, notRegularMessage, readError, readRegularFile, type FoundFile } from './files';
 import { compileGlob, matchesAny } from './glob';
 import { compareFindings, type CliFinding, type FileError, type RunReport, type Severity } from './report';
 import { mergeLayers, readSettingsText, sectionOf, templateGlobsOf, type SettingsLayer } from './settingsFile';
@@ -225,7 +225,7 @@ function readText(found: FoundFile, errors: FileError[], display: (file: string)
     const read = readRegularFile(found.raw ?? found.file, MAX_DISK_BYTES);
     if ('text' in read) return read.text;
     if ('tooLarge' in read) return TOO_LARGE;
-    if (found.explicit) errors.push({ path: display(found.file), message: l10n.t('not a regular file (a pipe, device or socket); not read') });
+    if (found.explicit) errors.push({ path: display(found.file), message: notRegularMessage(read) });
     return undefined;
   } catch (error) {
     errors.push({ path: display(found.file), message: readError(error) });

@@ -17,7 +17,8 @@ export const invalidConfig: Check = {
   },
 };
 
-const list = (values: readonly string[]) => values.map((v) => code(v)).join(', ');
+// ', ' is translated (Chinese lists use 、).
+const list = (values: readonly string[]) => values.map((v) => code(v)).join(l10n.t(', '));
 
 function messageOf(problem: ConfigProblem): string {
   switch (problem.kind) {

@@ -26,7 +26,7 @@ export const missingVariable: Check = {
         report(document, {
           start: use.start,
           end: use.end,
-          message: l10n.t('{0} is missing in: {1}. Add the key {2} to these data sets, so that every send fills it.', tag(use.name), lacking.join(', '), code(use.name)),
+          message: l10n.t('{0} is missing in: {1}. Add the key {2} to these data sets, so that every send fills it.', tag(use.name), lacking.join(l10n.t(', ')), code(use.name)),
         });
       }
     }

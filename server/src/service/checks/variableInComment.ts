@@ -21,7 +21,7 @@ export const variableInComment: Check = {
       ].sort((a, b) => a.start - b.start);
       if (found.length === 0) continue;
       const names = [...new Set(found.map((f) => f.shown))];
-      const listed = names.slice(0, 5).join(', ') + (names.length > 5 ? ', …' : '');
+      const listed = names.slice(0, 5).join(l10n.t(', ')) + (names.length > 5 ? `${l10n.t(', ')}…` : '');
       report(part.document, {
         start: found[0].start,
         end: found[0].end,
