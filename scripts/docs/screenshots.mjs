@@ -41,11 +41,34 @@ async function waitForQuickInput(page, pattern, what) {
   await waitFor(async () => (await widget.isVisible()) && pattern.test(await widget.innerText()), { page, what, timeout: 30_000 });
 }
 
+const SIDEBAR_WIDE = 620;
+const SIDEBAR_NORMAL = 300;
+/** Drags the side bar's edge to `x` (the rows' descriptions are cut at the default width). */
+async function dragSidebarEdge(page, x) {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) return;
+  const edge = box.x + box.width + 1;
+  await page.mouse.move(edge, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(x, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+}
+
 /** Hides the bottom panel (Problems): the pictures after the first three have no use for it. */
 async function hidePanel(page) {
   const panel = page.locator('.part.panel');
   if (await panel.isVisible()) await page.keyboard.press('Control+j');
   await waitFor(async () => !(await panel.isVisible()), { page, what: 'the panel hidden' });
+}
+
+// The seed's statistics are relative to today; the picture's are pinned to 30 days ending on a fixed
+// day, so that the charts' dates do not change with the day the pictures are taken.
+const STATISTICS_END = Date.UTC(2026, 10, 28, 3, 0, 0) / 1000; // 2026-11-28 11:00 Beijing
+const STATISTICS_RANGE = { start: '2026-10-30', end: '2026-11-28' };
+const { rowsFromSeries } = await import(pathToFileURL(path.join(repoRoot, 'out/test/emulator/statistics.js')).href);
+function fixedStatistics(seed) {
+  const { statisticsSeries = [], ...rest } = seed;
+  return { ...rest, statistics: [...(seed.statistics ?? []), ...rowsFromSeries(statisticsSeries, STATISTICS_END)] };
 }
 
 /** The pictures, in order; each leaves the workbench as it found it (editors closed, no widget open). */
@@ -114,6 +137,47 @@ const SHOTS = [
     await page.keyboard.press('Enter');
     await waitFor(() => page.locator('.getting-started-step').first().isVisible(), { page, what: 'the walkthrough' });
   }],
+  ['account', 'the SES view: the templates with their review status, a sender domain with its DNS records', async (page, locale) => {
+    await runCommand(page, 'View: Close All Editors');
+    const icon = page.locator('.activitybar .action-item a[aria-label^="SES"], .activitybar .action-item .action-label[aria-label^="SES"]').first();
+    await icon.click();
+    const pane = (index) => page.locator('.sidebar .pane').nth(index);
+    const rows = (index) => pane(index).locator('.monaco-list-row');
+    await waitFor(async () => (await rows(0).count()) >= 4, { page, what: 'the templates listed', timeout: 60_000 });
+    await dragSidebarEdge(page, SIDEBAR_WIDE);
+    // The blocklist's rows carry their bounce times (the clock): its pane stays closed in the picture.
+    const blocklist = pane(2).locator('.pane-header');
+    if ((await blocklist.getAttribute('aria-expanded')) === 'true') await blocklist.click();
+    await waitFor(async () => (await rows(1).count()) >= 1, { page, what: 'the sender domains', timeout: 60_000 });
+    await rows(1).filter({ hasText: 'mail.example.com' }).first().click();
+    await waitFor(async () => (await rows(1).count()) >= 3, { page, what: 'the domain expanded' });
+    await rows(1).filter({ hasText: locale === 'en' ? 'DNS records' : 'DNS 记录' }).first().click();
+    await waitFor(async () => (await rows(1).count()) >= 6, { page, what: 'its DNS records', timeout: 30_000 });
+  }, async (page) => {
+    await dragSidebarEdge(page, SIDEBAR_NORMAL);
+    await page.locator('.activitybar .action-item a[aria-label^="Explorer"], .activitybar .action-item .action-label[aria-label^="Explorer"]').first().click();
+  }],
+  ['health', 'Sending health: the daily volumes and rates of a fixed 30-day range of the seeded statistics', async (page, locale) => {
+    await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, 'View: Close Primary Side Bar');
+    await runCommand(page, title(locale, 'account.openHealth'));
+    const frame = await waitFor(async () => {
+      for (const candidate of page.frames()) {
+        if (await candidate.evaluate(() => !!document.querySelector('#app form#query')).catch(() => false)) return candidate;
+      }
+      return undefined;
+    }, { page, what: 'the Sending health webview', timeout: 60_000 });
+    // The first report (the last 30 days) sets the form: the fixed range is entered after it.
+    await waitFor(() => frame.evaluate(() => !!document.body.dataset.report && document.querySelector('#charts')?.dataset.drawn === '2'), { page, what: 'the first report', timeout: 60_000 });
+    await frame.fill('#start', STATISTICS_RANGE.start);
+    await frame.fill('#end', STATISTICS_RANGE.end);
+    await frame.click('#show');
+    await waitFor(() => frame.evaluate((start) => (document.body.dataset.report ?? '').startsWith(`${start}/`) && document.querySelector('#charts')?.dataset.drawn === '2', STATISTICS_RANGE.start), { page, what: 'the charts of the fixed range', timeout: 60_000 });
+    await frame.evaluate(() => document.scrollingElement?.scrollTo(0, 0));
+  }, async (page) => {
+    await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+  }],
 ];
 
 async function shoot(locale) {
@@ -125,7 +189,7 @@ async function shoot(locale) {
   await fs.cp(path.join(repoRoot, 'examples'), workspace, { recursive: true });
   const emu = await import(pathToFileURL(path.join(repoRoot, 'out/test/emulator/index.js')).href);
   // A fixed port: the test send's confirmation shows the endpoint.
-  const emulator = await emu.startEmulator({ port: EMULATOR_PORT, seed: emu.loadSeedFile(path.join(repoRoot, 'test/emulator/seeds/examples.json')) });
+  const emulator = await emu.startEmulator({ port: EMULATOR_PORT, seed: fixedStatistics(emu.loadSeedFile(path.join(repoRoot, 'test/emulator/seeds/examples.json'))) });
   const server = await startCodeServer({
     extensionDir: repoRoot, workspaceDir: workspace, locale, port: CODE_SERVER_PORT,
     machineSettings: { 'sesStudio.api.endpoint': emulator.url },
