@@ -12,7 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe } from 'node:test';
 import { closeWorkbench, launchBrowser, openWorkbench, repoRoot, runCommand, startCodeServer, waitFor } from './harness.mjs';
-import { answerDialog, answerInput, scenarioWithScreenshots } from './workbenchUi.mjs';
+import { answerDialog, answerInput, findNotification, scenarioWithScreenshots } from './workbenchUi.mjs';
 import { openFile } from './harness.mjs';
 
 const emulatorModule = path.join(repoRoot, 'out/test/emulator/index.js');
@@ -229,5 +229,18 @@ describe('Sending health: GetStatisticsReport drawn with uPlot, and as a table',
     await answerDialog(page, 'TemplateID: 21001', 'Send');
     const sent = await waitFor(() => emulator.requests.find((r) => r.action === 'SendEmail' && r.resultCode === 'OK'), { page, what: 'the send within the quota' });
     assert.equal(sent.body.FromEmailAddress, 'Example Shop News Desk <hello@news.example.com>');
+  });
+
+  scenario('"Send anyway" over the quota goes on to the usual confirmation and sends; Tencent\'s ExceedSendLimit answer is shown with its explanation', 'e2e-health-6-send-anyway', async () => {
+    const before = emulator.requests.filter((r) => r.action === 'SendEmail').length;
+    await runCommand(page, 'SES: Send Test Email');
+    await answerInput(page, 'Recipients', 'a@qq.com, b@qq.com, c@qq.com');
+    await answerDialog(page, 'would exceed its daily quota', 'Send anyway');
+    await answerDialog(page, 'TemplateID: 21001', 'Send');
+    const refused = await waitFor(() => emulator.requests.filter((r) => r.action === 'SendEmail')[before], { page, what: 'the SendEmail request', timeout: 30_000 });
+    assert.equal(refused.resultCode, 'FailedOperation.ExceedSendLimit');
+    assert.deepEqual(refused.body.Destination, ['a@qq.com', 'b@qq.com', 'c@qq.com']);
+    const shown = await waitFor(() => findNotification(page, /ExceedSendLimit/), { page, what: 'the refused send in a notification', timeout: 30_000 });
+    assert.match(shown.text, /ExceedSendLimit/);
   });
 });
