@@ -1,7 +1,9 @@
 // The preview's email frame against hostile templates, in a real VS Code (code-server) and Chromium,
 // with a local HTTP server that counts every request the frame makes (issue 11, items 3 and 4):
 // no click navigates the frame for good, Images off loads nothing at all, and the HTML view loads
-// images and nothing else (no prefetch, no web font).
+// images and nothing else (no prefetch, no web font). Repeated with further vectors of the same classes:
+// target=_blank, ping, download, a form, an SVG link, a meta refresh; @import, cursor, mask, image-set,
+// srcset, <picture>, inline style, SVG feImage and <use>, object, embed, iframe, audio, video, track.
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import fs from 'node:fs/promises';
@@ -26,12 +28,23 @@ const NAVIGATION = `<!DOCTYPE html>
 <a id="n4" href="BASE/nav-4" target="_top">four</a>
 <a id="n5" href="BASE/nav-5" target="_parent">five</a>
 <a id="n6" href="about:blank" target="_self">six</a>
+<a id="n7" href="BASE/nav-7" target="_blank">seven</a>
+<a id="n8" href="BASE/nav-8" ping="BASE/nav-ping">eight</a>
+<a id="n9" href="BASE/nav-9" download>nine</a>
+<form action="BASE/nav-form" method="get" target="_self"><input name="q" value="1"><button id="n10" type="submit">ten</button></form>
+<svg width="60" height="20"><a id="n11" href="BASE/nav-svg" target="_self"><text x="0" y="15">eleven</text></a></svg>
 </body></html>
 `;
 // The review's comment trick: the template's own <base target> before the preview's.
 const COMMENT_TRICK = `<!--><base target="_self"><!doctype html>-->
 <p>Comment trick marker</p>
 <a id="c1" href="BASE/nav-comment">plain link</a>
+`;
+// A refresh the template asks for itself, after a second: the frame is sandboxed without scripts,
+// so the document's automatic features (refresh) are off.
+const REFRESH = `<!DOCTYPE html>
+<html><head><meta http-equiv="refresh" content="1;url=BASE/nav-refresh"></head>
+<body><p>Refresh marker</p></body></html>
 `;
 const LOADS = `<!DOCTYPE html>
 <html><head>
@@ -45,6 +58,10 @@ ul.list { list-style-image: url(BASE/list-style-image); }
 div.border { border: 10px solid; border-image: url(BASE/border-image) 30; }
 div.content::before { content: url(BASE/content-url); }
 div.escaped { background: \\75rl(BASE/css-escape); }
+@import url(BASE/import.css);
+span.cursor { cursor: url(BASE/cursor-image), auto; }
+span.mask { -webkit-mask-image: url(BASE/mask-image); mask-image: url(BASE/mask-image); }
+span.set { background-image: image-set(url(BASE/image-set-1x) 1x, url(BASE/image-set-2x) 2x); }
 div.layers { background-image: url(BASE/bg-1), url(BASE/bg-2), url(BASE/bg-3), url(BASE/bg-4), url(BASE/bg-5), url(BASE/bg-6), url(BASE/bg-7), url(BASE/bg-8), url(BASE/bg-9), url(BASE/bg-10); }
 </style>
 </head><body>
@@ -58,6 +75,16 @@ div.layers { background-image: url(BASE/bg-1), url(BASE/bg-2), url(BASE/bg-3), u
 <div class="content">c</div>
 <div class="escaped">e</div>
 <div class="layers">layers</div>
+<img srcset="BASE/srcset-image 1x, BASE/srcset-image-2x 2x" alt="srcset" width="10" height="10">
+<picture><source srcset="BASE/picture-source"><img src="BASE/picture-img" alt="picture" width="10" height="10"></picture>
+<p style="background:url(BASE/inline-style)">inline style</p>
+<span class="cursor">c</span><span class="mask">m</span><span class="set">s</span>
+<svg width="10" height="10"><filter id="f"><feImage href="BASE/svg-feimage"/></filter><rect width="10" height="10" filter="url(#f)"/><use href="BASE/svg-use.svg#x"/></svg>
+<object data="BASE/object-data" width="10" height="10"></object>
+<embed src="BASE/embed-src" width="10" height="10">
+<iframe src="BASE/iframe-src" width="10" height="10"></iframe>
+<audio src="BASE/audio-src" preload="auto"></audio>
+<video src="BASE/video-src" preload="auto" width="10" height="10"><track src="BASE/track-src" default></video>
 <table><tr><td background="BASE/td-background">td</td><td class={{cls}}>injected</td></tr></table>
 </body></html>
 `;
@@ -85,6 +112,7 @@ describe('the preview frame against hostile templates', () => {
     await write('navigation.ses.html', NAVIGATION);
     await write('comment.ses.html', COMMENT_TRICK);
     await write('loads.ses.html', LOADS);
+    await write('refresh.ses.html', REFRESH);
     // A data value with spaces in an unquoted attribute injects a style (values are escaped, not quoted).
     await write('loads.data.json', JSON.stringify({ cls: 'x style=background-image:url(BASE/data-injection)' }));
     // The email frame takes clicks of its own (links) only with preview ↔ source off: previewSync.test.mjs has it on.
@@ -101,7 +129,7 @@ describe('the preview frame against hostile templates', () => {
   test('no link click navigates the frame away: every variant ends with the email shown, nothing requested', async () => {
     await openFromExplorer(page, 'navigation.ses.html');
     await runCommandByKeys(page, 'SES: Open Preview to the Side');
-    for (const id of ['n1', 'n2', 'n3', 'n4', 'n5', 'n6']) {
+    for (const id of ['n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7', 'n8', 'n9', 'n10', 'n11']) {
       const email = await emailShowing(page, 'Navigation marker');
       await email.locator(`#${id}`).click({ timeout: 60_000, noWaitAfter: true });
       // The frame may pass through an error page; it must come back to the email.
@@ -114,6 +142,11 @@ describe('the preview frame against hostile templates', () => {
     const email = await emailShowing(page, 'Comment trick marker');
     await email.locator('#c1').click({ timeout: 60_000, noWaitAfter: true });
     await emailShowing(page, 'Comment trick marker');
+    await focusFirstGroup(page);
+    await openFromExplorer(page, 'refresh.ses.html');
+    await emailShowing(page, 'Refresh marker');
+    await new Promise((resolve) => setTimeout(resolve, 3000)); // the refresh was due after 1 s
+    await emailShowing(page, 'Refresh marker');
     assert.deepEqual(hits.filter((url) => url.startsWith('/nav')), []);
     await screenshot(page, 'preview-security-1-after-clicks');
   });
@@ -151,7 +184,8 @@ describe('the preview frame against hostile templates', () => {
     await ui.locator('#view-html').click();
     await waitFor(() => hits.includes('/img-plain'), { page, what: 'the image of the HTML view again', timeout: 30_000 });
     await new Promise((resolve) => setTimeout(resolve, 3000));
-    const forbidden = hits.filter((url) => /prefetch|preload|stylesheet|font|from-stylesheet/.test(url));
+    const forbidden = hits.filter((url) => /prefetch|preload|stylesheet|font|from-stylesheet|import|object|embed|iframe|audio|video-src|track|svg-use|nav/.test(url));
+    console.log(`# the HTML view loaded: ${[...new Set(hits)].sort().join(' ')}`);
     assert.deepEqual(forbidden, []);
     await screenshot(page, 'preview-security-3-html-view');
   });
