@@ -142,6 +142,11 @@ const REGISTRY: readonly Entry[] = [
       { label: 'a block never closed after many lines', build: repeated('<p>{{name}}</p>\n', '', '{{#if x}}') },
       { label: 'unclosed nested blocks', build: repeated('{{#if a}}') },
       { label: 'brace soup', build: repeated('{{{{{{}}}}}}{{{{/}}}}{{!--{{~#^/>&}}') },
+      // Checks whose cost is per finding: a finding's own work must not scan its whole paragraph.
+      { label: 'advertising words in one paragraph', build: repeated('free click here ', '<p>', '</p>') },
+      { label: 'Chinese advertising words in one paragraph', build: repeated('立即购买马上抢购', '<p>', '</p>') },
+      { label: 'foreign placeholders in one paragraph', build: repeated('*|A|* {% b %} ${c} <%= d %> ', '<p>', '</p>') },
+      { label: 'escaped placeholders', build: repeated('\\{{a}} ', '<p>', '</p>') },
     ],
   },
   { name: 'languageService.validate: HTML part without a data set', run: validateHtmlNoData, maxSize: 1 << 17 },

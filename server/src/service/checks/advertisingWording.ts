@@ -17,9 +17,19 @@ export const advertisingWording: Check = {
   run(context) {
     const pattern = wordPattern(ADVERTISING_WORDS, advertisingWordsOf(context));
     if (!pattern) return;
+    // The trimmed text of the segment being scanned, computed once per segment: trimming it per match
+    // would cost the segment's length for every "free" in it (quadratic on one long paragraph).
+    let trimmedOf: object | undefined;
+    let trimmed = '';
     forEachMatch(textSegments(context.project), pattern, (segment, start, end, text) => {
       // A cell that reads only "Free" / "免费" is a price on a receipt ("Shipping: Free"), not an offer.
-      if (segment.where === 'html' && PRICE_WORDS.has(text.toLowerCase()) && segment.text.trim().toLowerCase() === text.toLowerCase()) return;
+      if (segment.where === 'html' && PRICE_WORDS.has(text.toLowerCase())) {
+        if (trimmedOf !== segment) {
+          trimmedOf = segment;
+          trimmed = segment.text.trim().toLowerCase();
+        }
+        if (trimmed === text.toLowerCase()) return;
+      }
       context.report(segment.document, {
         start,
         end,
