@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
+import * as l10n from '@vscode/l10n';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { parseCliArgs } from '../../server/src/cli/args';
 import { readSettingsText } from '../../server/src/cli/settingsFile';
-import { actionableNote, clientSupport, targetClients } from '../../server/src/service/checks/clientSupport';
+import { actionableNote, clientSupport, provenance, targetClients } from '../../server/src/service/checks/clientSupport';
 import { CHINESE_FAMILIES, CLIENTS, DATA_DATE, DATA_VERSION, DEFAULT_CLIENTS, featureInfo, resolveClients, supportOf, unknownClients } from '../../server/src/service/clientSupport/data';
 import { DETECTED_SLUGS, featureUses } from '../../server/src/service/clientSupport/features';
 import { codeActions } from '../../server/src/service/features';
@@ -15,6 +16,7 @@ import { parseHtml } from '../../common/htmlModel';
 import { normaliseSettings } from '../../server/src/service/settings';
 import { assertMarkedRanges, checkTable, html, messageOf, runChecks } from './checkHarness';
 import { ROOT } from './projects';
+import { loadServerL10n } from '../../server/src/serverL10n';
 
 const REPO = path.join(__dirname, '..', '..', '..');
 const read = (file: string) => fs.readFileSync(path.join(REPO, file), 'utf8');
@@ -67,11 +69,23 @@ describe('client-support grouping, settings and data', () => {
     assert.deepEqual(runChecks([clientSupport], body, { settings: normaliseSettings({ clients: ['no-such-client'] }) }).all, []);
   });
 
-  it('never reports unknown support: the Chinese mailboxes alone find nothing while their data is unknown', () => {
+  it('never reports unknown support, nor a partial result whose note says nothing to write instead', () => {
     const body = page('<style>.a { display:flex; }</style>', '<video></video><div style="position:absolute">x</div>');
     assert.deepEqual(runChecks([clientSupport], body, { settings: normaliseSettings({ clients: [...CHINESE_FAMILIES] }) }).all, []);
     assert.equal(supportOf('html-video', 'qq-mail-desktop-webmail').support, 'u');
-    assert.equal(supportOf('html-style', 'qq-mail-desktop-webmail').source, 'unknown');
+    assert.equal(supportOf('html-style', 'qq-mail-ios').source, 'unknown');
+    // QQ Mail's webmail mishandles <style> (a 2024 report, "Buggy." like Outlook on Windows): shown in the hover only.
+    const qq = supportOf('html-style', 'qq-mail-desktop-webmail');
+    assert.equal(qq.support, 'a');
+    assert.equal(actionableNote(qq.notes[0]), false);
+  });
+
+  it('says where a curated result comes from and when, for a finding that would rest on it', () => {
+    assert.deepEqual(provenance('html-style', ['outlook-windows', 'qq-mail-desktop-webmail', 'qq-mail-ios']), [
+      'QQ Mail (Webmail): this rests on an observation published in 2024 (blog.csdn.net) and may be out of date; the hover shows the source.',
+    ]);
+    // caniemail results and unknown curated results carry no such sentence.
+    assert.deepEqual(provenance('html-style', ['gmail-mobile-webmail', 'netease-desktop-webmail']), []);
   });
 
   it('reports partial support only when its note says what to write instead', () => {
@@ -159,7 +173,7 @@ describe('client-support data', () => {
   });
 
   it('curates the Chinese mailboxes with a source for every known result, and unknown otherwise', () => {
-    const chinese = JSON.parse(read('server/src/service/clientSupport/chineseClients.json')) as { clients: Array<{ id: string; family: string; platform: string }>; data: Array<{ slug: string; stats: Record<string, Record<string, { support: string; source: string; note?: string }>> }> };
+    const chinese = JSON.parse(read('server/src/service/clientSupport/chineseClients.json')) as { clients: Array<{ id: string; family: string; platform: string }>; data: Array<{ slug: string; stats: Record<string, Record<string, { support: string; source: string; observed?: string; note?: string }>> }> };
     const ids = new Set(chinese.clients.map((c) => c.id));
     for (const family of ['qq-mail', 'netease', 'foxmail', 'tencent-exmail', 'alibaba-mail']) assert.ok(chinese.clients.some((c) => c.family === family), family);
     assert.ok(chinese.data.length >= 8);
@@ -175,6 +189,10 @@ describe('client-support data', () => {
           else {
             assert.notEqual(cell.source, 'unknown', `${where}: a known result names its source`);
             assert.ok(cell.source.startsWith('https://') || cell.source.length >= 40, `${where}: a URL or a described observation`);
+            // When it was published or observed, for the finding and the hover; the note says it too.
+            assert.match(cell.observed ?? '', /^\d{4}(-\d{2}(-\d{2})?)?$/, `${where}: the year or date of the source`);
+            assert.ok((cell.note ?? '').includes(cell.observed!.slice(0, 4)), `${where}: the note gives the date`);
+            if (Number(cell.observed!.slice(0, 4)) < 2020) assert.match(cell.note!, /before 2020|old/i, `${where}: the note says the source is old`);
           }
           if (cell.support === 'a') assert.ok((cell.note ?? '').length > 0, `${where}: partial support says how`);
         }
@@ -201,6 +219,34 @@ describe('client-support hover and CLI', () => {
     // Elsewhere, no table.
     const none = hover(run.project, uri, { line: 0, character: 1 }, { diagnostics: run.all });
     assert.ok(!(none?.contents as { value?: string } | undefined)?.value?.includes('caniemail'));
+  });
+
+  describe('a curated result with its source', () => {
+    afterEach(() => l10n.config({ contents: {} }));
+    const styleHover = () => {
+      // Gmail's mobile webmail strips <style>: a finding to hover; QQ Mail's rows come from the curated data.
+      const run = runChecks([clientSupport], page('<style>.a { color: #333333; }</style>', '<p class="a">x</p>'), { settings: normaliseSettings({ clients: ['gmail-mobile-webmail', 'qq-mail'] }) });
+      assert.equal(run.all.length, 1);
+      const shown = hover(run.project, ROOT + 'welcome.ses.html', run.all[0].range.start, { diagnostics: run.all });
+      return { message: messageOf(run.all[0]), value: (shown?.contents as { value: string }).value };
+    };
+
+    it('is shown in the hover with what was observed, when, and the source', () => {
+      const { message, value } = styleHover();
+      // Partial without anything to write instead: the finding names Gmail only.
+      assert.equal(message, '`<style>` is not supported in Gmail (Mobile webmail).');
+      const row = value.split('\n').find((line) => line.startsWith('| QQ Mail Webmail |')) ?? '';
+      assert.match(row, /^\| QQ Mail Webmail \| ◐ partly \| Buggy, as reported about 2024 .*prefixed the class names in its rules with "qm"/);
+      assert.ok(row.includes('source: https://blog.csdn.net/weixin_44668640/article/details/142656126 (2024) |'), row);
+      assert.match(value, /\| QQ Mail iOS \| \? unknown \| source: unknown \|/);
+    });
+
+    it('speaks Chinese with the zh-cn bundle', () => {
+      l10n.config({ contents: loadServerL10n('zh-cn', path.join(REPO, 'l10n'))! });
+      const { value } = styleHover();
+      assert.ok(value.includes('来源：https://blog.csdn.net/weixin_44668640/article/details/142656126（2024）'), value);
+      assert.deepEqual(provenance('html-style', ['qq-mail-desktop-webmail']), ['QQ 邮箱 (网页版)：此结论依据发表于 2024 的观察（blog.csdn.net），可能已经过时；来源见悬停提示。']);
+    });
   });
 
   it('takes --clients as comma-separated or repeated ids and families, and refuses unknown ones', () => {

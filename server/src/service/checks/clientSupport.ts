@@ -81,6 +81,39 @@ export function clientList(ids: readonly string[]): string {
   return [...byFamily].map(([family, platforms]) => `${familyName(family)} (${platforms.join(', ')})`).join(l10n.t(', '));
 }
 
+/**
+ * Where the curated results (the Chinese mailboxes) among `clients` come from, and when: a finding
+ * that rests on a published observation says its date, so that the author can judge whether it still
+ * holds (the hover shows the source and what it observed). Clients with the same source share a sentence.
+ */
+export function provenance(slug: string, clients: readonly string[]): string[] {
+  const bySource = new Map<string, { observed: string; clients: string[] }>();
+  for (const client of clients) {
+    const cell = supportOf(slug, client);
+    if (cell.source === undefined || cell.source === 'unknown') continue;
+    const key = cell.source + '\u0000' + (cell.observed ?? '');
+    const group = bySource.get(key) ?? { observed: cell.observed ?? l10n.t('an unknown date'), clients: [] };
+    group.clients.push(client);
+    bySource.set(key, group);
+  }
+  return [...bySource].map(([key, { observed, clients: group }]) => {
+    const host = hostOf(key.slice(0, key.indexOf('\u0000')));
+    return host
+      ? l10n.t('{0}: this rests on an observation published in {1} ({2}) and may be out of date; the hover shows the source.', clientList(group), observed, host)
+      : l10n.t('{0}: this rests on an observation made in {1} and may be out of date; the hover describes it.', clientList(group), observed);
+  });
+}
+
+/** The host name of a source that is a web address; undefined for a described observation. */
+function hostOf(source: string): string | undefined {
+  if (!source.startsWith('https://') && !source.startsWith('http://')) return undefined;
+  try {
+    return new URL(source).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
 function message(use: FeatureUse, verdict: Verdict, count: number): string {
   const title = featureInfo(use.slug)?.title ?? use.slug;
   // The data's title when it says more than what was found: `var()` (CSS Variables), not `<video>` (<video> element).
@@ -88,6 +121,7 @@ function message(use: FeatureUse, verdict: Verdict, count: number): string {
   const parts: string[] = [];
   if (verdict.lacking.length > 0) parts.push(l10n.t('{0} is not supported in {1}.', what, clientList(verdict.lacking)));
   for (const { client, note } of verdict.partial) parts.push(l10n.t('{0} is only partly supported in {1}: {2}', what, clientList([client]), note));
+  parts.push(...provenance(use.slug, [...verdict.lacking, ...verdict.partial.map((p) => p.client)]));
   if (count > 1) parts.push(l10n.t('Used {0} times in this part (see the related places).', count));
   return parts.join(' ');
 }

@@ -22,6 +22,11 @@ export interface SupportCell {
   readonly notes: readonly string[];
   /** Curated entries only: the public source of the result, or `unknown`. */
   readonly source?: string;
+  /**
+   * Curated entries only: when the source was published or the observation made (a year or a date),
+   * shown in the finding and the hover so that an author can judge a result that may have changed since.
+   */
+  readonly observed?: string;
 }
 
 export interface FeatureInfo {
@@ -42,6 +47,7 @@ interface RawFeature {
 interface CuratedCell {
   readonly support: string;
   readonly source: string;
+  readonly observed?: string;
   readonly note?: string;
 }
 
@@ -93,7 +99,7 @@ export function supportOf(slug: string, client: string): SupportCell {
   if (index === undefined) {
     const cell = CURATED.get(slug)?.[info.family]?.[info.platform];
     if (!cell) return { support: 'u', notes: [], source: 'unknown' };
-    return { support: asSupport(cell.support), notes: cell.note ? [cell.note] : [], source: cell.source };
+    return { support: asSupport(cell.support), notes: cell.note ? [cell.note] : [], source: cell.source, ...(cell.observed ? { observed: cell.observed } : {}) };
   }
   const feature = Object.hasOwn(FEATURES, slug) ? FEATURES[slug] : undefined;
   if (!feature) return UNKNOWN;

@@ -17,6 +17,12 @@ const cell = (text: string) => text.replace(/[\r\n]/g, ' ').split('|').join('\\|
 /** A data title as Markdown text: `<video> element` would be taken for an HTML tag. */
 const title = (text: string) => cell(text).split('<').join('\\<');
 
+/** A curated result's source, with the date it was published or observed when the data has it. */
+function sourceText(source: string | undefined, observed: string | undefined): string {
+  if (source === undefined || source === 'unknown') return l10n.t('source: {0}', l10n.t('unknown'));
+  return observed ? l10n.t('source: {0} ({1})', source, observed) : l10n.t('source: {0}', source);
+}
+
 /** The support table of `slug` across `clients` (ids), as Markdown; undefined for an unknown feature. */
 export function supportTable(slug: string, clients: readonly string[]): string | undefined {
   const info = featureInfo(slug);
@@ -29,7 +35,7 @@ export function supportTable(slug: string, clients: readonly string[]): string |
     const found = supportOf(slug, id);
     const chinese = CHINESE_FAMILIES.has(client.family);
     curated ||= chinese;
-    const note = [...found.notes, ...(chinese ? [l10n.t('source: {0}', found.source === undefined || found.source === 'unknown' ? l10n.t('unknown') : found.source)] : [])].join(' ');
+    const note = [...found.notes, ...(chinese ? [sourceText(found.source, found.observed)] : [])].join(' ');
     rows.push(`| ${cell(clientName(id))} | ${supportLabel(found.support)} | ${cell(note)} |`);
   }
   const lines = [
