@@ -353,7 +353,7 @@
       Object.assign(w.mark.style, { top: `${box.top}px`, left: `${box.left}px`, width: `${Math.max(2, box.width)}px`, height: `${Math.max(2, box.height)}px` });
       if (scroll && first) {
         first = false;
-        const top = w.slot.offsetTop + box.top;
+        const top = slotTop(w) + box.top;
         if (top < stage.scrollTop || top + Math.min(box.height, stage.clientHeight / 2) > stage.scrollTop + stage.clientHeight) stage.scrollTop = Math.max(0, top - stage.clientHeight / 3);
       }
     }
@@ -364,7 +364,17 @@
     const w = widths[0];
     const d = syncedLayout(w);
     const element = d && querySelectorOf.call(d, `[data-ses="${offset}"]`);
-    if (element) stage.scrollTop = Math.max(0, w.slot.offsetTop + rectOf.call(element).top - 8);
+    if (element) stage.scrollTop = Math.max(0, slotTop(w) + rectOf.call(element).top - 8);
+  }
+
+  /**
+   * Where a width's slot starts in the stage's scrolled content. Not `slot.offsetTop`: the stage is not
+   * positioned, so that counts from the page and adds the toolbar's height (the preview then scrolled
+   * a toolbar's height past the element the editor shows at its top).
+   * @param {{ slot: HTMLElement }} w
+   */
+  function slotTop(w) {
+    return w.slot.getBoundingClientRect().top - stage.getBoundingClientRect().top - stage.clientTop + stage.scrollTop;
   }
 
   // An email frame can navigate itself (a link with target=_self, …): the sandbox allows that much.

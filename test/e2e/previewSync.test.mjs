@@ -1,7 +1,7 @@
 // Preview ↔ source in a real VS Code (code-server) and Chromium (issue 14): a click in the preview selects
 // the element's start tag (or the filled value's placeholder) in the template, with data substituted, in
 // Images off and in the mobile frame of "both"; the editor's cursor outlines its element in the preview
-// and brings it into view. The email frame stays without scripts and same-origin; a template's forged
+// and brings it into view; scrolling the editor scrolls the preview. The email frame stays without scripts and same-origin; a template's forged
 // data-ses / data-ses-p attributes and a forged postMessage reveal nothing else.
 /* global window */
 import assert from 'node:assert/strict';
@@ -27,6 +27,10 @@ const TEMPLATE = [
   '</body></html>',
   '',
 ].join('\n');
+
+// 200 paragraphs, one per line, each 40 px tall in the email: the editor and the preview both scroll.
+const LONG = ['<!DOCTYPE html>', '<html lang="en"><head><meta charset="utf-8"><title>Long</title></head><body>',
+  ...Array.from({ length: 200 }, (_, i) => `<p id="p${i + 3}" style="margin:0;line-height:40px">Paragraph on line ${i + 3}</p>`), '</body></html>', ''].join('\n');
 
 const DATA = '{\n  "name": "Alex",\n  "order": "ES-42"\n}\n';
 
@@ -79,6 +83,7 @@ describe('preview ↔ source', () => {
     await fs.writeFile(path.join(workspace, 'sync.ses.html'), TEMPLATE);
     await fs.writeFile(path.join(workspace, 'sync.data.json'), DATA);
     await fs.writeFile(path.join(workspace, 'other.ses.html'), '<p>Other {{name}}</p>\n');
+    await fs.writeFile(path.join(workspace, 'long.ses.html'), LONG);
     server = await startCodeServer({ extensionDir: repoRoot, workspaceDir: workspace });
     browser = await launchBrowser();
     page = await openWorkbenchPatiently(browser, server.url, { viewport: { width: 1600, height: 900 } });
@@ -202,5 +207,45 @@ describe('preview ↔ source', () => {
     await saveEditor(page);
     assert.equal(await fs.readFile(dataFile, 'utf8'), DATA);
     await waitFor(async () => ((await (await shownEmailFrames(ui))[0]?.locator('#para').innerText().catch(() => '')) ?? '').includes('ES-42'), { page, what: 'the preview to follow the undo' });
+  });
+
+  test('scrolling the editor (the cursor left where it is) scrolls the preview to the element on the editor\'s top line', async () => {
+    await focusFirstGroup(page);
+    await openFromExplorer(page, 'long.ses.html');
+    await waitFor(async () => ((await (await shownEmailFrames(ui))[0]?.locator('#p3').count().catch(() => 0)) ?? 0) > 0, { page, what: 'the long template in the preview', timeout: 30_000 });
+    const cursorBefore = await selectionStatus(page);
+    const topLine = async () => {
+      const editor = await page.locator('.editor-group-container.active .monaco-editor .overflow-guard').first().boundingBox();
+      const numbers = await page.locator('.editor-group-container.active .monaco-editor .line-numbers').evaluateAll((els) => els.map((el) => ({ n: Number(el.textContent), y: el.getBoundingClientRect().top })));
+      return Math.min(...numbers.filter((x) => x.y >= editor.y - 2 && x.n > 0).map((x) => x.n));
+    };
+    // The mouse wheel over the editor scrolls its view without moving the cursor.
+    const view = await page.locator('.editor-group-container.active .monaco-editor .overflow-guard').first().boundingBox();
+    await page.mouse.move(view.x + view.width / 2, view.y + Math.min(view.height / 2, 300));
+    for (let k = 0; k < 40 && (await topLine()) <= 60; k++) {
+      await page.mouse.wheel(0, 400);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the wheel's smooth scrolling settles
+    const line = await topLine();
+    assert.ok(line > 60, `the editor scrolled: top line ${line}`);
+    assert.equal(await selectionStatus(page), cursorBefore, 'the cursor did not move');
+    // The paragraph at the top of the preview follows the editor's top line (within a few lines: the
+    // editor's smooth scrolling may still move it by a line or two while this reads both).
+    const stage = await ui.locator('#stage').boundingBox();
+    let last;
+    const found = await waitFor(async () => {
+      const [email] = await shownEmailFrames(ui);
+      const tops = await email?.locator('p[id^="p"]').evaluateAll((els) => els.map((el) => ({ id: Number(el.id.slice(1)), bottom: el.getBoundingClientRect().bottom }))).catch(() => null);
+      const frameTop = (await ui.locator('#email').boundingBox())?.y ?? 0;
+      const first = tops?.find((t) => frameTop + t.bottom > stage.y + 4);
+      last = { editor: await topLine(), preview: first?.id, scrollTop: await ui.locator('#stage').evaluate((el) => el.scrollTop).catch(() => null) };
+      return first && Math.abs(first.id - last.editor) <= 3 && last.scrollTop > 1000 ? last : null;
+    }, { page, what: 'the preview\'s top paragraph at the editor\'s top line', timeout: 30_000 }).catch(async (error) => {
+      await screenshot(page, 'preview-sync-5-scroll-failed');
+      throw new Error(`${error.message}; last ${JSON.stringify(last)}`);
+    });
+    console.log(`# editor top line ${found.editor}; the preview's top paragraph is that of line ${found.preview} (scrollTop ${found.scrollTop} px)`);
+    await screenshot(page, 'preview-sync-5-scroll');
   });
 });
