@@ -96,8 +96,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     revalidateOpenTemplates();
   });
 
+  // An opened document is validated at once: the delay is for typing, and opening a workspace's
+  // templates together would otherwise wait it out before the first diagnostics.
+  const opening = new Set<string>();
+  documents.onDidOpen(({ document }) => opening.add(document.uri));
   documents.onDidChangeContent(({ document }) => {
-    for (const template of templatesOf(document.uri)) schedule(template, VALIDATION_DELAY_MS);
+    const delay = opening.delete(document.uri) ? 0 : VALIDATION_DELAY_MS;
+    for (const template of templatesOf(document.uri)) schedule(template, delay);
   });
   documents.onDidClose(({ document }) => {
     index.closed(document.uri);

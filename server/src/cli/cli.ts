@@ -1,5 +1,6 @@
 // Entry of dist/cli.js: `ses-template <command>` and its alias `ses-template-check` (checks when the
 // first argument is no command, as it always did). `check` is main.ts; the account commands are account/.
+import './heapFlags';
 import * as path from 'node:path';
 import { ACCOUNT_COMMANDS, type AccountCommand } from './account/accountArgs';
 import { runAccount } from './account/runAccount';
