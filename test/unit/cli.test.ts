@@ -10,6 +10,7 @@ import { formatJson } from '../../server/src/cli/formats/json';
 import { formatSarif } from '../../server/src/cli/formats/sarif';
 import { formatText } from '../../server/src/cli/formats/text';
 import { compileGlob } from '../../server/src/cli/glob';
+import { displayPath } from '../../server/src/cli/runChecks';
 import { exitCodeOf, type CliFinding, type RunReport } from '../../server/src/cli/report';
 import { mergeLayers, readSettingsText, sectionOf, templateGlobsOf } from '../../server/src/cli/settingsFile';
 import { CHECKS } from '../../server/src/service/checks';
@@ -151,5 +152,25 @@ describe('ses-template-check: exit codes and formats', () => {
     assert.equal(rules[second.ruleIndex].id, 'made-up');
     assert.equal(second.level, 'note');
     assert.deepEqual(second.locations[0].physicalLocation.artifactLocation, { uri: 'file:///abs/x%20y.ses.html' });
+  });
+});
+
+describe('ses-template-check: display paths', () => {
+  // displayPath takes a shortcut for files plainly inside the current folder: it must say what
+  // path.relative says for every shape of path, shortcut or not.
+  const expected = (file: string, cwd: string) => {
+    const relative = path.relative(cwd, file);
+    if (relative === '') return '.';
+    if (relative.startsWith('..') || path.isAbsolute(relative)) return file.split(path.sep).join('/');
+    return relative.split(path.sep).join('/');
+  };
+  it('equals the path relative to the current folder, or the absolute path outside it', { skip: path.sep !== '/' }, () => {
+    const cases: Array<[string, string]> = [
+      ['/w/p/a.ses.html', '/w/p'], ['/w/p/sub/dir/a.ses.html', '/w/p'], ['/w/p', '/w/p'], ['/w/pq/a.ses.html', '/w/p'],
+      ['/w/a.ses.html', '/w/p'], ['/w/p/../q/a.ses.html', '/w/p'], ['/w/p/./a.ses.html', '/w/p'], ['/w/p//a.ses.html', '/w/p'],
+      ['/w/p/a/', '/w/p'], ['/w/p/..a.ses.html', '/w/p'], ['/w/p/.a/b.ses.html', '/w/p'], ['/w/p/a/..', '/w/p'],
+      ['/w/p/a.ses.html', '/w/p/'], ['/w/p/a.ses.html', '/w/./p'], ['/a.ses.html', '/'], ['/w/p/订单.ses.html', '/w/p'],
+    ];
+    for (const [file, cwd] of cases) assert.equal(displayPath(file, cwd), expected(file, cwd), `${file} from ${cwd}`);
   });
 });

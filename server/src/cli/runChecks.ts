@@ -21,6 +21,8 @@ import { mergeLayers, readSettingsText, sectionOf, templateGlobsOf, type Setting
 
 /** As the server: larger files are not read (no template or data set comes near). */
 const MAX_DISK_BYTES = 10 * 1024 * 1024;
+/** Parses kept: each template is validated once, so a few (a template's parts and data sets) suffice. */
+const PARSES_KEPT = 8;
 export const DEFAULT_TEMPLATE_GLOBS = ['**/*.ses.html', '**/*.ses.txt'];
 
 export interface RunInput {
@@ -120,7 +122,7 @@ export function runChecks(input: RunInput): RunReport {
       if (roots.allows(file)) return true;
       roots.refused.push(display(file));
       return false;
-    });
+    }, PARSES_KEPT);
     // Templates named in a ses.config.json: their subject is checked even when they have no part here.
     // Their folder URIs are built from the config's keys unencoded (`子/`): encode them as the files' URIs are.
     for (const config of configs) {
@@ -317,8 +319,33 @@ function folderUri(folder: string): string {
 
 /** Relative to the current folder with `/` separators; absolute when outside it. */
 export function displayPath(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
+  const relative = underFolder(file, cwd) ?? path.relative(cwd, file);
   if (relative === '') return '.';
   if (relative.startsWith('..') || path.isAbsolute(relative)) return file.split(path.sep).join('/');
   return relative.split(path.sep).join('/');
+}
+
+/**
+ * `file` relative to `cwd` when that needs no path.relative: on POSIX, `cwd` normalised and absolute,
+ * and `file` inside it by a plain remainder (no empty, `.` or `..` segment): every file the walk finds.
+ * path.relative resolves both paths each time, about 15 µs: 5% of checking 2,000 templates. Else undefined.
+ */
+function underFolder(file: string, cwd: string): string | undefined {
+  if (path.sep !== '/' || !file.startsWith(cwd) || file.charCodeAt(cwd.length) !== 47 /* / */ || !normalisedFolder(cwd)) return undefined;
+  const rest = file.slice(cwd.length + 1);
+  let segmentStart = 0;
+  for (let i = 0; i <= rest.length; i++) {
+    if (i < rest.length && rest.charCodeAt(i) !== 47) continue;
+    const length = i - segmentStart;
+    if (length === 0 || (length <= 2 && rest.startsWith(length === 1 ? '.' : '..', segmentStart))) return undefined;
+    segmentStart = i + 1;
+  }
+  return rest;
+}
+
+let checkedFolder: { folder: string; normalised: boolean } | undefined;
+/** Whether `folder` is absolute and as path.resolve gives it (remembered for the last folder asked). */
+function normalisedFolder(folder: string): boolean {
+  if (checkedFolder?.folder !== folder) checkedFolder = { folder, normalised: path.isAbsolute(folder) && path.resolve(folder) === folder && folder !== '/' };
+  return checkedFolder.normalised;
 }

@@ -23,16 +23,22 @@ export function parseSimpleTemplate(text: string): hbs.AST.Program | undefined {
     const parts = tag[2].split('.');
     if (parts.some((part) => RESERVED.has(part))) return undefined;
     if (open > from) body.push(content(text, from, open, position));
-    const start = position.at(open);
-    const pathStart = position.at(open + tag[1].length);
-    const pathEnd = position.at(open + tag[1].length + tag[2].length);
-    const end = position.at(SIMPLE_TAG.lastIndex);
-    const path: hbs.AST.PathExpression = {
-      type: 'PathExpression', data: false, depth: 0, parts, original: tag[2], loc: location(pathStart, pathEnd),
-    };
+    const pathStart = open + tag[1].length;
+    const pathEnd = pathStart + tag[2].length;
+    // Offsets in increasing order, as the line counter only moves forward.
+    position.at(open);
+    const startLine = position.line;
+    const startColumn = position.column;
+    position.at(pathStart);
+    const pathLine = position.line;
+    const pathColumn = position.column;
+    position.at(pathEnd);
+    const pathLoc = location(pathLine, pathColumn, position.line, position.column);
+    position.at(SIMPLE_TAG.lastIndex);
+    const path: hbs.AST.PathExpression = { type: 'PathExpression', data: false, depth: 0, parts, original: tag[2], loc: pathLoc };
     body.push({
       type: 'MustacheStatement', path, params: [], hash: undefined as unknown as hbs.AST.Hash, escaped: true,
-      strip: { open: false, close: false }, loc: location(start, end),
+      strip: { open: false, close: false }, loc: location(startLine, startColumn, position.line, position.column),
     } as hbs.AST.MustacheStatement);
     from = SIMPLE_TAG.lastIndex;
   }
@@ -53,29 +59,40 @@ const RESERVED = new Set(['true', 'false', 'null', 'undefined', 'this', 'else', 
 const BACKSLASH = 92;
 const CLOSE_BRACE = 125;
 
-interface LineColumn { readonly line: number; readonly column: number }
-
 function content(text: string, start: number, end: number, position: LineCounter): hbs.AST.ContentStatement {
   const value = text.slice(start, end);
-  return { type: 'ContentStatement', original: value, value, loc: location(position.at(start), position.at(end)) } as unknown as hbs.AST.ContentStatement;
+  position.at(start);
+  const line = position.line;
+  const column = position.column;
+  position.at(end);
+  return { type: 'ContentStatement', original: value, value, loc: location(line, column, position.line, position.column) } as unknown as hbs.AST.ContentStatement;
 }
 
-function location(start: LineColumn, end: LineColumn): hbs.AST.SourceLocation {
-  return new helpers.SourceLocation(undefined, { first_line: start.line, first_column: start.column, last_line: end.line, last_column: end.column }) as unknown as hbs.AST.SourceLocation;
+/** Handlebars' location object from 1-based lines and 0-based columns. */
+function location(firstLine: number, firstColumn: number, lastLine: number, lastColumn: number): hbs.AST.SourceLocation {
+  LOC_INFO.first_line = firstLine;
+  LOC_INFO.first_column = firstColumn;
+  LOC_INFO.last_line = lastLine;
+  LOC_INFO.last_column = lastColumn;
+  // SourceLocation copies the numbers into objects of its own, so one scratch object serves every call
+  // (the parse allocated an object per position and per location on top of Handlebars' own before).
+  return new helpers.SourceLocation(undefined, LOC_INFO) as unknown as hbs.AST.SourceLocation;
 }
+const LOC_INFO = { first_line: 0, first_column: 0, last_line: 0, last_column: 0 };
 
 /**
  * Line (1-based) and column of increasing offsets, counting line breaks as Handlebars' lexer does:
- * `\r\n`, `\r` and `\n` each end a line.
+ * `\r\n`, `\r` and `\n` each end a line. `at(offset)` moves to the offset; `line` and `column` are then its.
  */
 class LineCounter {
   private offset = 0;
-  private line = 1;
+  line = 1;
+  column = 0;
   private lineStart = 0;
 
   constructor(private readonly text: string) {}
 
-  at(offset: number): LineColumn {
+  at(offset: number): void {
     const { text } = this;
     for (let i = this.offset; i < offset; i++) {
       const c = text.charCodeAt(i);
@@ -85,6 +102,6 @@ class LineCounter {
       }
     }
     this.offset = Math.max(this.offset, offset);
-    return { line: this.line, column: offset - this.lineStart };
+    this.column = offset - this.lineStart;
   }
 }

@@ -171,6 +171,8 @@ function tagAt(text: string, i: number, to: number): ForeignPlaceholder | undefi
  */
 export function startsWithForeignPlaceholder(value: string): boolean {
   const text = value.trimStart();
-  const found = findForeignPlaceholders(text, 0, Math.min(text.length, 256));
-  return found.length > 0 && found[0].start === 0;
+  // Only a tag at offset 0 counts: look there alone (findForeignPlaceholders would scan the whole value
+  // for every image and link URL, 5% of checking 2,000 templates), with the same window it was given.
+  const to = Math.min(text.length, 256);
+  return to > 1 && tagAt(text, 0, to) !== undefined;
 }
