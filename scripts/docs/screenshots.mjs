@@ -98,6 +98,32 @@ const SHOTS = [
     await page.keyboard.press('Escape');
     await runCommand(page, 'File: Revert File');
   }],
+  ['client-support', 'display:flex, which Outlook on Windows ignores: the support table of the target clients in its hover', async (page) => {
+    await runCommand(page, 'View: Close All Editors');
+    await openFromExplorer(page, 'order-confirmation.ses.html');
+    await goTo(page, 13, 24);
+    await insertText(page, 'display:flex;');
+    const token = page.locator('.editor-group-container.active .view-lines .view-line span span', { hasText: 'display' }).first();
+    // The finding first (the hover belongs to it), then the mouse over the token.
+    await waitFor(async () => (await page.locator('.editor-group-container.active .squiggly-warning, .editor-group-container.active .squiggly-info, .editor-group-container.active .squiggly-error').count()) > 0, { page, what: 'the client-support finding', timeout: 60_000 });
+    await waitFor(async () => !/Activating Extensions/.test(await page.locator('.part.statusbar').innerText()), { page, what: 'the extensions activated (the status bar says so)', timeout: 60_000 });
+    // The mouse onto the token; again from elsewhere if no hover came (one that moved too early shows none).
+    const hoverText = async () => (await page.locator('.monaco-hover').evaluateAll((els) => els.map((e) => e.innerText))).join('\n');
+    for (let attempt = 1; ; attempt++) {
+      // Measured each time: the line is laid out again as its tokens are coloured.
+      const box = await waitFor(() => token.boundingBox(), { page, what: 'the display token' });
+      await page.mouse.move(5, 400);
+      // Near the token's start: the span may hold the whole attribute value, `display:flex;padding:24px;`.
+      await page.mouse.move(box.x + 16, box.y + box.height / 2 + 1);
+      await page.mouse.move(box.x + 15, box.y + box.height / 2);
+      const shown = await waitFor(async () => /caniemail/.test(await hoverText()), { page, what: 'the support table in the hover', timeout: 8_000 }).catch((error) => (attempt < 5 ? false : Promise.reject(error)));
+      if (shown) break;
+    }
+  }, async (page) => {
+    await page.mouse.move(5, 400);
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'File: Revert File');
+  }],
   ['preview', 'the preview of order-confirmation, filled from its data set', async (page, locale) => {
     await runCommand(page, 'View: Close All Editors');
     await hidePanel(page);
@@ -109,6 +135,27 @@ const SHOTS = [
       }
       return false;
     }, { page, what: 'the filled email in the preview', timeout: 60_000 });
+  }],
+  ['dark-mode', 'the preview in "Dark: partial", as the Gmail and Outlook apps darken an email', async (page) => {
+    const ui = await waitFor(async () => {
+      for (const frame of page.frames()) {
+        if (await frame.locator('#view-darkPartial').count().catch(() => 0)) return frame;
+      }
+      return undefined;
+    }, { page, what: 'the preview\'s view buttons', timeout: 30_000 });
+    await ui.locator('#view-darkPartial').click();
+    await waitFor(async () => {
+      for (const frame of page.frames()) {
+        const dark = await frame.evaluate(() => /ES-20261128-0042/.test(document.body?.innerText ?? '') && document.defaultView.getComputedStyle(document.body).backgroundColor).catch(() => false);
+        // The light page background darkened: the partial inversion is applied.
+        if (typeof dark === 'string' && /rgb\((\d{1,2}), (\d{1,2}), (\d{1,2})\)/.test(dark)) return true;
+      }
+      return false;
+    }, { page, what: 'the darkened email', timeout: 30_000 });
+  }, async (page) => {
+    for (const frame of page.frames()) {
+      if (await frame.locator('#view-html').count().catch(() => 0)) await frame.locator('#view-html').click();
+    }
   }],
   ['test-send', 'the confirmation of a test send (through the local emulator)', async (page, locale) => {
     await runCommand(page, 'View: Close All Editors');
