@@ -14,19 +14,22 @@
   /**
    * An email frame: it knows the load events its own srcdoc causes; any other load means the frame
    * navigated away (see the recovery below).
-   * @typedef {{ element: HTMLIFrameElement, doc: string, csp: string, ownLoadPending: boolean, recoveries: number[] }} EmailFrame
+   * `markers`: how many parse markers its document ends with; `expected`: its frame count once parsed.
+   * @typedef {{ element: HTMLIFrameElement, doc: string, csp: string, ownLoadPending: boolean, recoveries: number[], markers: number, expected: number }} EmailFrame
    */
   /**
    * A width: two email frames taking turns (the front is shown; the back loads the next document under
-   * it and comes to the front once loaded: never a blank frame) and its layout copy (shell.ts), where the
+   * it and comes to the front once parsed: never a blank frame) and its layout copy (shell.ts), where the
    * document's height is measured: the frames are as tall as the email, so the stage scrolls, and its
-   * scroll position, which is ours, stays across updates.
+   * scroll position, which is ours, stays across updates. While the user types, only the back frame
+   * parses each email; the copy follows when typing pauses (COPY_IDLE_MS): one parse per keystroke,
+   * not two on the critical path.
    * @typedef {{ slot: HTMLElement, id: string, front: EmailFrame, back: EmailFrame, layout: EmailFrame,
-   *   doc: string, csp: string, generation: number, backLoaded: boolean, parsedAt: number, swapTimer: any,
-   *   height: number, layoutStale: Document | null, layoutKey: string, mark: HTMLElement }} Width
+   *   doc: string, csp: string, generation: number, backLoaded: boolean, swapTimer: any, copyTimer: any,
+   *   blankTimer: any, parseMs: number, markersSeen: boolean, height: number, layoutStale: Document | null, layoutKey: string, mark: HTMLElement }} Width
    */
   /** @returns {EmailFrame} */
-  const emailFrame = (/** @type {string} */ id) => ({ element: /** @type {HTMLIFrameElement} */ ($(id)), doc: '', csp: '', ownLoadPending: false, recoveries: [] });
+  const emailFrame = (/** @type {string} */ id) => ({ element: /** @type {HTMLIFrameElement} */ ($(id)), doc: '', csp: '', ownLoadPending: false, recoveries: [], markers: 0, expected: -1 });
   /** The outline of the element at the editor's cursor, over a width's shown frame. @param {HTMLElement} slot */
   function markOf(slot) {
     const mark = document.createElement('div');
@@ -38,7 +41,8 @@
   /** @type {Width[]} */
   const widths = [['slot-main', 'email', 'layout-main'], ['slot-side', 'email-mobile', 'layout-side']].map(([slot, id, layout]) => ({
     slot: $(slot), id, front: emailFrame(id), back: emailFrame(`${id}-next`), layout: emailFrame(layout),
-    doc: '', csp: '', generation: 0, backLoaded: false, parsedAt: 0, swapTimer: undefined, height: 0, layoutStale: null, layoutKey: '', mark: markOf($(slot)),
+    doc: '', csp: '', generation: 0, backLoaded: false, swapTimer: undefined, copyTimer: undefined, blankTimer: undefined, parseMs: 0, markersSeen: false,
+    height: 0, layoutStale: null, layoutKey: '', mark: markOf($(slot)),
   }));
   const stage = $('stage');
   /** The template shown last: another one starts at the top. */
@@ -153,15 +157,47 @@
     vscode.setState({ sourceUri: s.sourceUri, locked: s.locked, view: s.view, width: s.width, dataSet: s.dataSet });
   }
 
-  /** @param {EmailFrame} f @param {string} doc @param {string} csp */
-  function setDocument(f, doc, csp) {
+  /**
+   * Appended to each email document of the email frames: an empty frame without a source (nothing loads
+   * and nothing shows; the sandbox and the policy bind it as they bind the email). The parser reaches it
+   * last, and how many frames the email frame holds (its window's `length`) is the one thing of it this
+   * page can read across origins: once the count includes the markers, the document is parsed, however
+   * long its images take to load. One marker or two, in turn, so that the count of the document before
+   * never passes for the new one's.
+   */
+  const MARKER = '<iframe style="display:none !important"></iframe>';
+
+  /** How many `<iframe` a document holds: its frames, or more (one in a comment: then its markers are never counted, and the load event or the time limit swaps). @param {string} doc */
+  function framesIn(doc) {
+    const lower = doc.toLowerCase();
+    let n = 0;
+    for (let i = lower.indexOf('<iframe'); i >= 0; i = lower.indexOf('<iframe', i + 7)) n++;
+    return n;
+  }
+
+  /**
+   * @param {EmailFrame} f @param {string} doc @param {string} csp
+   * @param {boolean} marked an email frame's document, with its parse markers (the layout copy's is read directly)
+   */
+  function setDocument(f, doc, csp, marked) {
     // The policy as the embedder's requirement (CSP Embedded Enforcement): set before srcdoc, it applies
     // to the document that srcdoc loads, whatever that document's markup says.
     f.element.setAttribute('csp', csp);
     f.ownLoadPending = true;
-    f.element.srcdoc = doc;
+    f.markers = marked ? 3 - Math.max(1, Math.min(2, f.markers)) : 0;
+    f.expected = marked ? framesIn(doc) + f.markers : -1;
+    f.element.srcdoc = marked ? doc + MARKER.repeat(f.markers) : doc;
     f.doc = doc;
     f.csp = csp;
+  }
+
+  /** Whether an email frame's document is parsed (it holds its markers). @param {EmailFrame} f */
+  function parsed(f) {
+    try {
+      return f.expected > 0 && f.element.contentWindow?.length === f.expected;
+    } catch {
+      return false;
+    }
   }
 
   // The layout copy is read through these, never through the copy's own properties: its markup could
@@ -199,34 +235,67 @@
 
   function viewportHeight() { return Math.max(200, stage.clientHeight - 18); }
 
-  /** Loads the next email into the back frame and the copy; it comes to the front when ready. @param {Width} w @param {string} doc @param {string} csp */
+  /** After the last email was shown, this long without a new one: the copy lays it out (height, preview ↔ source). */
+  const COPY_IDLE_MS = 600;
+
+  /**
+   * Loads the next email into the back frame; it comes to the front once loaded (its images too), or
+   * once parsed (its markers counted) and twice that time more, or, should neither be seen, after three
+   * times the last parse. An image that takes long does not hold the email back.
+   * @param {Width} w @param {string} doc @param {string} csp
+   */
   function load(w, doc, csp) {
     const generation = ++w.generation;
     w.doc = doc;
     w.csp = csp;
     w.backLoaded = false;
-    w.parsedAt = 0;
     clearTimeout(w.swapTimer);
+    clearTimeout(w.copyTimer);
+    clearTimeout(w.blankTimer);
+    setDocument(w.back, doc, csp, true);
+    pendingHits = pendingHits.filter((h) => h.w !== w); // clicks on the email before: it is going
+    // A width's first email is laid out at once: the frames take its height.
+    if (!w.height) loadCopy(w);
+    const started = performance.now();
+    const limit = w.parseMs ? Math.max(150, 3 * w.parseMs) : 1500; // parseMs: from the markers, else from the copy
+    const poll = () => {
+      if (generation !== w.generation) return;
+      const elapsed = performance.now() - started;
+      if (parsed(w.back)) {
+        w.parseMs = elapsed;
+        w.markersSeen = true;
+        // Parsed: shown after twice as long again (laid out and painted by then), unless loaded sooner.
+        w.swapTimer = setTimeout(() => { if (generation === w.generation) swap(w); }, Math.max(60, 2 * elapsed));
+        return;
+      }
+      if (elapsed > limit) { swap(w); return; }
+      w.swapTimer = setTimeout(poll, 4);
+    };
+    poll();
+  }
+
+  /** Lays the width's email out in its copy (once typing pauses), then the frames take its height. @param {Width} w */
+  function loadCopy(w) {
+    if (w.layout.doc === w.doc && w.layout.csp === w.csp) return; // there already, or on its way
+    clearTimeout(w.copyTimer);
     const copy = w.layout.element;
     copy.style.width = `${w.slot.clientWidth || 700}px`;
     copy.style.height = `${viewportHeight()}px`;
     w.layoutKey = `${copy.style.width} ${viewportHeight()}`;
     w.layoutStale = copy.contentDocument;
-    setDocument(w.layout, doc, csp);
-    setDocument(w.back, doc, csp);
-    // The back frame's load (its images too) is the sign it is ready. An image that takes long must not
-    // hold the email back: once the copy has parsed the same document, the frame has too, give or take.
+    setDocument(w.layout, w.doc, w.csp, false);
+    const doc = w.doc;
     const started = performance.now();
     const poll = () => {
-      if (generation !== w.generation) return;
-      if (!layoutDocument(w)) { w.swapTimer = setTimeout(poll, 4); return; }
+      if (w.layout.doc !== doc) return; // a newer email is on its way into the copy
+      if (!layoutDocument(w)) { w.copyTimer = setTimeout(poll, 8); return; }
+      if (!w.markersSeen) w.parseMs = performance.now() - started;
       const height = measure(w);
-      if (height) w.height = height;
-      if (!w.parsedAt) {
-        w.parsedAt = performance.now();
-        const grace = Math.max(60, 2 * (w.parsedAt - started));
-        w.swapTimer = setTimeout(() => { if (generation === w.generation) swap(w); }, grace);
-      }
+      if (height) { w.height = height; w.slot.style.height = `${height}px`; }
+      showHighlight();
+      const waiting = pendingHits.filter((h) => h.w === w);
+      pendingHits = pendingHits.filter((h) => h.w !== w);
+      for (const h of waiting) hitAt(h.type, h.w, h.x, h.y);
     };
     poll();
   }
@@ -264,6 +333,12 @@
     w.back.element.setAttribute('tabindex', '-1');
     w.back.element.setAttribute('aria-hidden', 'true');
     showHighlight();
+    // When typing pauses: the copy lays the email out, and the frame now behind (under the shown one,
+    // never seen) is emptied, which frees its document (and its teardown is then not part of the next
+    // update). Not at once: both take the CPU the next keystroke's email needs.
+    const generation = w.generation;
+    w.copyTimer = setTimeout(() => { if (generation === w.generation) loadCopy(w); }, COPY_IDLE_MS);
+    w.blankTimer = setTimeout(() => { if (generation === w.generation && w.back.doc) setDocument(w.back, '', w.csp, false); }, 2 * COPY_IDLE_MS);
   }
 
   // Preview ↔ source (docs/preview.md). The shown frame gets no pointer events while sync is on: a click
@@ -310,20 +385,37 @@
     return undefined;
   }
 
-  stage.addEventListener('click', (event) => {
-    const at = state?.sync ? pointIn(event) : undefined;
-    const found = at && hitTest(at.w, at.x, at.y);
+  /**
+   * Clicks on the shown email while its copy is not laid out yet (the copy follows when typing pauses):
+   * the copy is laid out at once, and they are handled then, in order (a double click is click, click,
+   * dblclick). A new email drops them.
+   * @type {{ type: 'click' | 'dblclick', w: Width, x: number, y: number }[]}
+   */
+  let pendingHits = [];
+
+  /** A click (select the source) or double click (edit the value) at a point of a width's shown frame. @param {'click' | 'dblclick'} type @param {Width} w @param {number} x @param {number} y */
+  function hitAt(type, w, x, y) {
+    const found = hitTest(w, x, y);
     if (!found || !state) return;
-    post({ type: 'revealSource', doc: state.doc, offset: found.offset, placeholder: found.placeholder });
-  });
-  // A double click on a filled value (or a missing {{name}} mark): edit it in the data set (the extension asks).
-  stage.addEventListener('dblclick', (event) => {
+    if (type === 'click') post({ type: 'revealSource', doc: state.doc, offset: found.offset, placeholder: found.placeholder });
+    else if (found.placeholder) post({ type: 'editValue', doc: state.doc, offset: found.offset });
+  }
+
+  /** @param {'click' | 'dblclick'} type @param {MouseEvent} event */
+  function onStageClick(type, event) {
     const at = state?.sync ? pointIn(event) : undefined;
-    const found = at && hitTest(at.w, at.x, at.y);
-    if (!found || !found.placeholder || !state) return;
-    event.preventDefault();
-    post({ type: 'editValue', doc: state.doc, offset: found.offset });
-  });
+    if (!at || !state) return;
+    if (type === 'dblclick') event.preventDefault(); // no text selection on the stage
+    if (!syncedLayout(at.w) && at.w.front.doc === state.srcdoc) {
+      if (pendingHits.length < 8) pendingHits.push({ type, w: at.w, x: at.x, y: at.y });
+      loadCopy(at.w);
+      return;
+    }
+    hitAt(type, at.w, at.x, at.y);
+  }
+  stage.addEventListener('click', (event) => onStageClick('click', event));
+  // A double click on a filled value (or a missing {{name}} mark): edit it in the data set (the extension asks).
+  stage.addEventListener('dblclick', (event) => onStageClick('dblclick', event));
   // The frame gets no pointer events: its tooltips (image problems, missing variables) are the stage's.
   let hoverQueued = false;
   stage.addEventListener('mousemove', (event) => {
@@ -388,7 +480,7 @@
       while (f.recoveries.length && now - f.recoveries[0] > 10_000) f.recoveries.shift();
       if (f.recoveries.length >= 20) return;
       f.recoveries.push(now);
-      setDocument(f, f.doc, f.csp);
+      setDocument(f, f.doc, f.csp, f !== widths.find((w) => w.layout === f)?.layout);
     });
   }
   for (const w of widths) {
@@ -406,6 +498,19 @@
     });
   }
 
+  /**
+   * The state of an update with its whole email document: sent whole, or as the change from the
+   * document of email `patch.base` (srcdocPatch.ts); undefined when this page does not hold that one.
+   * @param {{ state: import('../../client/src/preview/messages').PreviewState, patch?: import('../../client/src/preview/messages').SrcdocPatch }} message
+   */
+  function withSrcdoc(message) {
+    const patch = message.patch;
+    if (!patch) return message.state;
+    const { base, start, end, text } = patch;
+    if (!state || state.doc !== base || !Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || start > end || end > state.srcdoc.length || typeof text !== 'string') return undefined;
+    return { ...message.state, srcdoc: state.srcdoc.slice(0, start) + text + state.srcdoc.slice(end) };
+  }
+
   window.addEventListener('message', (event) => {
     // Only the extension talks to us (through VS Code's host frame): never one of the email frames.
     if (widths.some((w) => [w.front, w.back, w.layout].some((f) => event.source === f.element.contentWindow))) return;
@@ -413,8 +518,10 @@
     if (!message || typeof message !== 'object') return;
     if (message.type === 'init') { strings = message.strings; applyStrings(); render(); }
     if (message.type === 'update') {
+      const next = withSrcdoc(message);
+      if (!next) { post({ type: 'resync' }); return; }
       const template = state?.sourceUri;
-      state = message.state;
+      state = next;
       if (!state?.sync || state.sourceUri !== template) highlighted = undefined;
       render();
       showHighlight();

@@ -1,6 +1,8 @@
 // The messages between the extension and the preview webview. media/preview/preview.js (plain JS, no
 // bundler) refers to these types in JSDoc; both sides must change together. Pure: no vscode import.
 
+import type { TextPatch } from './srcdocPatch';
+
 /**
  * What the email frame shows: the rendered HTML, the HTML as with images blocked, the text part, and
  * the HTML as dark-mode clients show it (partial inversion, full inversion, the template's own dark styles).
@@ -85,9 +87,18 @@ export interface PreviewStrings {
   readonly widths: string;
 }
 
+/** The change of the email document since email `base`, the one sent last (srcdocPatch.ts). */
+export interface SrcdocPatch extends TextPatch {
+  readonly base: number;
+}
+
 export type ToWebview =
   | { readonly type: 'init'; readonly strings: PreviewStrings }
-  | { readonly type: 'update'; readonly state: PreviewState }
+  /**
+   * With `patch`, `state.srcdoc` is empty: the document is the one of email `patch.base` (the webview's
+   * last) with [start, end) replaced by text (srcdocPatch.ts); a webview without it asks again (`resync`).
+   */
+  | { readonly type: 'update'; readonly state: PreviewState; readonly patch?: SrcdocPatch }
   /** The editor's cursor is in the element that starts at `offset`: outline it and scroll it into view. */
   | { readonly type: 'highlight'; readonly doc: number; readonly offset: number }
   /** The editor's first visible element starts at `offset`: scroll the email there. */
@@ -95,6 +106,8 @@ export type ToWebview =
 
 export type FromWebview =
   | { readonly type: 'ready' }
+  /** The webview could not apply a patch (it does not hold its base): send the whole document. */
+  | { readonly type: 'resync' }
   | { readonly type: 'selectDataSet'; readonly set: string }
   | { readonly type: 'setView'; readonly view: PreviewView }
   | { readonly type: 'setWidth'; readonly width: PreviewWidth }
@@ -121,6 +134,7 @@ export function isFromWebview(value: unknown): value is FromWebview {
   const message = value as Record<string, unknown>;
   switch (message.type) {
     case 'ready':
+    case 'resync':
     case 'revealImageProblems':
     case 'toggleLock':
     case 'sendTest':

@@ -5,12 +5,13 @@ import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { checkOnPreview } from '../online/checkUrlsOnline';
 import { isFromWebview, persistedPreview, type FromWebview, type Notice, type PreviewState, type PreviewView, type PreviewWidth, type ToWebview } from './messages';
-import { readPreviewSource, type PreviewSource } from './previewSource';
+import { previewSourceOf, readTemplateFiles, type PreviewSource, type TemplateFiles } from './previewSource';
 import { darkNotice, imageProblemsLabel, previewStrings, renderLabels } from './previewStrings';
 import { renderEmail } from './render';
 import { EMPTY_SOURCE_MAP, elementAt, elementFrom, offsetFrom, placeholderAt, sourceRange, type SourceMap } from './sourceMap';
 import { currentValue, dataEdit } from './dataEdit';
 import { makeNonce, shellHtml } from './shell';
+import { textPatch } from './srcdocPatch';
 
 const VIEW_TYPE = 'sesStudio.preview';
 /**
@@ -82,6 +83,13 @@ export class EmailPreview implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private source: vscode.Uri | undefined;
   private last: PreviewSource | undefined;
+  /**
+   * The template's files as read last (previewSource.ts): kept while only the parts' buffers change (the
+   * keystrokes, and their diagnostics), read again when a file of the template changes, appears or goes.
+   */
+  private files: { uri: string; files: TemplateFiles } | undefined;
+  /** Counts forgetFiles(): a read that a file event overtook is not kept (it may be of the old file). */
+  private filesEpoch = 0;
   private view: PreviewView = 'html';
   private width: PreviewWidth = 'desktop';
   private dataSet: string | undefined;
@@ -101,6 +109,8 @@ export class EmailPreview implements vscode.Disposable {
   /** Until then, the editor's scrolling does not scroll the preview (it follows a click in the preview). */
   private quietUntil = 0;
   private lastHighlight: number | undefined;
+  /** The email document the webview was sent last, and its number: the next is sent as a patch of it. */
+  private sent: { doc: number; srcdoc: string } | undefined;
   /** The next refresh posts even when nothing it reads changed (a setting changed). */
   private forceNext = false;
 
@@ -117,12 +127,18 @@ export class EmailPreview implements vscode.Disposable {
         if (!this.locked && editor && isTemplateDocument(editor.document) && editor.document.uri.toString() !== this.source?.toString()) void this.follow(editor.document.uri);
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length && this.concerns(event.document.uri)) this.schedule();
+        if (!event.contentChanges.length || !this.concerns(event.document.uri)) return;
+        // A part's edit is read from its buffer; any other file of the template (a data set, the config) is read again.
+        if (!this.isPart(event.document.uri)) this.forgetFiles();
+        this.schedule();
       }),
+      // A buffer opened or closed (a dirty data set closed without saving): the text on disk counts again.
+      vscode.workspace.onDidOpenTextDocument((document) => this.onFileEvent(document.uri)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.onFileEvent(document.uri)),
       vscode.window.onDidChangeTextEditorSelection((event) => this.onCursor(event.textEditor)),
       vscode.window.onDidChangeTextEditorVisibleRanges((event) => this.onEditorScroll(event.textEditor)),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('sesStudio.preview.syncSource')) { this.forceNext = true; this.schedule(); }
+        if (event.affectsConfiguration('sesStudio.preview.syncSource')) { this.forceNext = true; this.forgetFiles(); this.schedule(); }
       }),
       vscode.languages.onDidChangeDiagnostics((event) => {
         const html = this.last?.htmlUri?.toString();
@@ -131,7 +147,7 @@ export class EmailPreview implements vscode.Disposable {
     );
     // Data sets created or deleted on disk (a new welcome.data.zh.json) change the picker.
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{json,html,txt}');
-    const onFile = (uri: vscode.Uri) => { if (this.concerns(uri)) this.schedule(); };
+    const onFile = (uri: vscode.Uri) => this.onFileEvent(uri);
     this.disposables.push(watcher, watcher.onDidCreate(onFile), watcher.onDidDelete(onFile), watcher.onDidChange(onFile));
   }
 
@@ -157,8 +173,27 @@ export class EmailPreview implements vscode.Disposable {
     return vscode.Uri.joinPath(uri, '..').toString() === template.folder.toString();
   }
 
+  /** A file of the template's folder (or its config) changed, appeared or went: read the template's files again. */
+  private onFileEvent(uri: vscode.Uri): void {
+    if (!this.concerns(uri)) return;
+    this.forgetFiles();
+    this.schedule();
+  }
+
+  private forgetFiles(): void {
+    this.files = undefined;
+    this.filesEpoch++;
+  }
+
+  /** Whether `uri` is one of the previewed template's parts (read from its buffer on every update). */
+  private isPart(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    const template = this.files?.files.template;
+    return !!template && template.parts.some((p) => p.toString() === key);
+  }
+
   private async follow(uri: vscode.Uri): Promise<void> {
-    if (uri.toString() !== this.source?.toString()) this.last = undefined;
+    if (uri.toString() !== this.source?.toString()) { this.last = undefined; this.forgetFiles(); }
     this.source = uri;
     await this.refresh();
   }
@@ -179,10 +214,14 @@ export class EmailPreview implements vscode.Disposable {
   private async receive(message: FromWebview): Promise<void> {
     switch (message.type) {
       case 'ready':
+        this.sent = undefined; // a new page: it holds no document
         this.post({ type: 'init', strings: previewStrings() });
-        if (this.last) this.post({ type: 'update', state: this.state(this.last) });
+        if (this.last) this.postUpdate(this.last);
         else await this.refresh();
         return;
+      case 'resync':
+        this.sent = undefined;
+        break;
       case 'selectDataSet': this.dataSet = message.set; break;
       case 'setView': this.view = message.view; break;
       case 'setWidth': this.width = message.width; break;
@@ -196,7 +235,17 @@ export class EmailPreview implements vscode.Disposable {
       case 'revealSource': return this.revealSource(message.doc, message.offset, message.placeholder);
       case 'editValue': return this.editValue(message.doc, message.offset);
     }
-    if (this.last) this.post({ type: 'update', state: this.state(this.last) });
+    if (this.last) this.postUpdate(this.last);
+  }
+
+  /** Posts the preview of `read`: the email document as the change from the one sent last, when that is smaller. */
+  private postUpdate(read: PreviewSource): void {
+    const state = this.state(read);
+    const sent = this.sent;
+    this.sent = { doc: state.doc, srcdoc: state.srcdoc };
+    const patch = sent && textPatch(sent.srcdoc, state.srcdoc);
+    if (patch && patch.text.length + 64 < state.srcdoc.length) this.post({ type: 'update', state: { ...state, srcdoc: '' }, patch: { base: sent.doc, ...patch } });
+    else this.post({ type: 'update', state });
   }
 
   private async refresh(): Promise<void> {
@@ -206,16 +255,23 @@ export class EmailPreview implements vscode.Disposable {
     const started = performance.now();
     this.updating = true;
     try {
-      const read = await readPreviewSource(source);
-      if (sequence !== this.sequence) return; // a newer refresh started meanwhile
-      if (!read) return;
+      const key = source.toString();
+      let files = this.files?.uri === key ? this.files.files : undefined;
+      if (!files) {
+        const epoch = this.filesEpoch;
+        files = await readTemplateFiles(source);
+        if (sequence !== this.sequence) return; // a newer refresh started meanwhile
+        if (!files) return;
+        if (epoch === this.filesEpoch) this.files = { uri: key, files };
+      }
+      const read = previewSourceOf(files);
       // Nothing the email is made of changed (new diagnostics of the last edit, mostly): no render, no post.
       if (!this.forceNext && this.last && sameSource(this.last, read)) { this.last = read; return; }
       this.forceNext = false;
       this.last = read;
       checkOnPreview(this.output, source, read.template.folder.toString() + read.template.name);
       this.panel.title = this.title(read.template.name);
-      this.post({ type: 'update', state: this.state(read) });
+      this.postUpdate(read);
       this.lastUpdateMs = performance.now() - started;
     } catch (error) {
       this.output.error(vscode.l10n.t('The preview could not be updated: {0}', error instanceof Error ? error.message : String(error)));
