@@ -21,12 +21,11 @@
    * A width: two email frames taking turns (the front is shown; the back loads the next document under
    * it and comes to the front once parsed: never a blank frame) and its layout copy (shell.ts), where the
    * document's height is measured: the frames are as tall as the email, so the stage scrolls, and its
-   * scroll position, which is ours, stays across updates. While the user types, only the back frame
-   * parses each email; the copy follows when typing pauses (COPY_IDLE_MS): one parse per keystroke,
-   * not two on the critical path.
+   * scroll position, which is ours, stays across updates. During a burst of typing only the back frame
+   * parses each email; the copy follows when typing pauses (COPY_IDLE_MS): one parse per keystroke.
    * @typedef {{ slot: HTMLElement, id: string, front: EmailFrame, back: EmailFrame, layout: EmailFrame,
    *   doc: string, csp: string, generation: number, backLoaded: boolean, swapTimer: any, copyTimer: any,
-   *   blankTimer: any, parseMs: number, markersSeen: boolean, height: number, layoutStale: Document | null, layoutKey: string, mark: HTMLElement }} Width
+   *   blankTimer: any, parseMs: number, markersSeen: boolean, lastLoadAt: number, height: number, layoutStale: Document | null, layoutKey: string, mark: HTMLElement }} Width
    */
   /** @returns {EmailFrame} */
   const emailFrame = (/** @type {string} */ id) => ({ element: /** @type {HTMLIFrameElement} */ ($(id)), doc: '', csp: '', ownLoadPending: false, recoveries: [], markers: 0, expected: -1 });
@@ -41,7 +40,7 @@
   /** @type {Width[]} */
   const widths = [['slot-main', 'email', 'layout-main'], ['slot-side', 'email-mobile', 'layout-side']].map(([slot, id, layout]) => ({
     slot: $(slot), id, front: emailFrame(id), back: emailFrame(`${id}-next`), layout: emailFrame(layout),
-    doc: '', csp: '', generation: 0, backLoaded: false, swapTimer: undefined, copyTimer: undefined, blankTimer: undefined, parseMs: 0, markersSeen: false,
+    doc: '', csp: '', generation: 0, backLoaded: false, swapTimer: undefined, copyTimer: undefined, blankTimer: undefined, parseMs: 0, markersSeen: false, lastLoadAt: -Infinity,
     height: 0, layoutStale: null, layoutKey: '', mark: markOf($(slot)),
   }));
   const stage = $('stage');
@@ -235,7 +234,7 @@
 
   function viewportHeight() { return Math.max(200, stage.clientHeight - 18); }
 
-  /** After the last email was shown, this long without a new one: the copy lays it out (height, preview ↔ source). */
+  /** Emails closer together than this are a burst of typing; this long after the last one was shown, the copy lays it out (height, preview ↔ source). */
   const COPY_IDLE_MS = 600;
 
   /**
@@ -254,8 +253,13 @@
     clearTimeout(w.blankTimer);
     setDocument(w.back, doc, csp, true);
     pendingHits = pendingHits.filter((h) => h.w !== w); // clicks on the email before: it is going
-    // A width's first email is laid out at once: the frames take its height.
-    if (!w.height) loadCopy(w);
+    // During a burst of typing the copy waits until it pauses (one parse per keystroke, not two). An email
+    // after a pause, and a width's first, is laid out in the copy at once, alongside: the copy parses in
+    // the webview's process while the frame parses in its own, and is ready for a click with the email.
+    const now = performance.now();
+    const typing = now - w.lastLoadAt < COPY_IDLE_MS;
+    w.lastLoadAt = now;
+    if (!w.height || !typing) loadCopy(w);
     const started = performance.now();
     const limit = w.parseMs ? Math.max(150, 3 * w.parseMs) : 1500; // parseMs: from the markers, else from the copy
     const poll = () => {
