@@ -21,7 +21,8 @@ export async function answerDialog(page, text, label) {
     return content.includes(text) ? content : null;
   }, { page, what: `a dialog saying "${text}"`, timeout: 30_000 });
   await dialog.locator('.monaco-button', { hasText: new RegExp(`^${label}$`) }).first().click();
-  await dialog.waitFor({ state: 'hidden' });
+  // Gone, or replaced by the next dialog (a warning's "Send anyway" opens the confirmation at once).
+  await waitFor(async () => !(await dialog.isVisible()) || (await dialog.innerText().catch(() => '')) !== shown, { page, what: `the dialog saying "${text}" closed` });
   return shown;
 }
 
