@@ -59,20 +59,7 @@ export function shownText(text: string, secrets: readonly string[], max: number)
 export function redactStrings<T>(value: T, secrets: readonly string[]): T {
   const long = secrets.filter((secret) => typeof secret === 'string' && secret.length >= MIN_PARTIAL_LENGTH);
   if (long.length === 0) return value;
-  const fix = (text: string): string => (long.some((secret) => text.includes(secret)) ? redact(text, long) : text);
-  if (typeof value === 'string') return fix(value) as T;
-  const pending: unknown[] = [value];
-  while (pending.length > 0) {
-    const node = pending.pop();
-    if (typeof node !== 'object' || node === null) continue;
-    const record = node as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
-      const child = record[key];
-      if (typeof child === 'string') record[key] = fix(child);
-      else if (typeof child === 'object' && child !== null) pending.push(child);
-    }
-  }
-  return value;
+  return mapStringsInPlace(value, (text) => (long.some((secret) => text.includes(secret)) ? redact(text, long) : text));
 }
 
 /**
@@ -82,7 +69,11 @@ export function redactStrings<T>(value: T, secrets: readonly string[]): T {
  * read with them. Answers carry no legitimate control character (contents are base64). Iterative.
  */
 export function showableStrings<T>(value: T): T {
-  const fix = (text: string): string => (UNSHOWABLE_ONE.test(text) ? text.replace(UNSHOWABLE, ' ') : text);
+  return mapStringsInPlace(value, (text) => (UNSHOWABLE_ONE.test(text) ? text.replace(UNSHOWABLE, ' ') : text));
+}
+
+/** Every string of `value` (a string, or anything nested in objects and arrays) replaced by `fix(string)`, in place. Iterative: a hostile answer may nest deeply. */
+function mapStringsInPlace<T>(value: T, fix: (text: string) => string): T {
   if (typeof value === 'string') return fix(value) as T;
   const pending: unknown[] = [value];
   while (pending.length > 0) {

@@ -1,10 +1,7 @@
 import * as assert from 'node:assert/strict';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { SesClient } from '../../common/cloud/sesClient';
 import type { SesAction } from '../../common/cloud/types';
-import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '../emulator';
+import { startCannedEndpoint, type CannedEndpoint } from './cannedEndpoint';
 
 // Issue 11, item 6 and the review after it: what a SUCCESSFUL answer says (template names, review
 // reasons, identity names, MessageIds) is shown in the account trees, notifications and the CLI's
@@ -34,27 +31,15 @@ function strings(value: unknown, found: string[] = []): string[] {
 }
 
 describe('control and bidi characters in successful API answers', () => {
-  let server: http.Server;
-  let body = '';
-  let client: SesClient;
-  before(async () => {
-    server = http.createServer((req, res) => {
-      req.resume();
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(body);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    client = new SesClient({
-      credentials: async () => ({ secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY }),
-      region: 'ap-guangzhou', endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    });
-  });
-  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  let endpoint: CannedEndpoint;
+  before(async () => { endpoint = await startCannedEndpoint(); });
+  after(() => endpoint.close());
 
   for (const [action, answer] of ANSWERS) {
     for (const text of HOSTILE) {
       it(`${action} with ${JSON.stringify(text)} is handed on without control or bidi characters`, async () => {
-        body = JSON.stringify({ Response: { ...answer(text), RequestId: `req${text}` } });
-        const result = await client.call(action, {} as never);
+        endpoint.body = JSON.stringify({ Response: { ...answer(text), RequestId: `req${text}` } });
+        const result = await endpoint.client.call(action, {} as never);
         assert.ok(result.ok, JSON.stringify(result));
         for (const value of [...strings(result.data), result.requestId]) {
           assert.doesNotMatch(value, UNSHOWABLE, `${action}: ${JSON.stringify(value)}`);
@@ -64,31 +49,23 @@ describe('control and bidi characters in successful API answers', () => {
   }
 
   it('keeps the printable text of a name (only the unshowable characters become spaces)', async () => {
-    body = JSON.stringify({ Response: { EmailIdentities: [{ IdentityName: 'mail.例子.com\u202E', SendingEnabled: true }], RequestId: 'r' } });
-    const result = await client.call('ListEmailIdentities', {});
+    endpoint.body = JSON.stringify({ Response: { EmailIdentities: [{ IdentityName: 'mail.例子.com\u202E', SendingEnabled: true }], RequestId: 'r' } });
+    const result = await endpoint.client.call('ListEmailIdentities', {});
     assert.ok(result.ok);
     assert.equal((result.data as { EmailIdentities: Array<{ IdentityName: string }> }).EmailIdentities[0].IdentityName, 'mail.例子.com ');
   });
 });
 
 describe('the error-code explanation is waited for a bounded time', () => {
-  let server: http.Server;
+  let endpoint: CannedEndpoint;
   before(async () => {
-    server = http.createServer((req, res) => {
-      req.resume();
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ Response: { Error: { Code: 'FailedOperation.EmailAddrInBlacklist', Message: 'blocked' }, RequestId: 'r' } }));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    endpoint = await startCannedEndpoint();
+    endpoint.body = JSON.stringify({ Response: { Error: { Code: 'FailedOperation.EmailAddrInBlacklist', Message: 'blocked' }, RequestId: 'r' } });
   });
-  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  after(() => endpoint.close());
 
-  function clientWith(explain: (code: string) => Promise<undefined | { code: string; title: string; markdown: string }>, explainTimeoutMs?: number): SesClient {
-    return new SesClient({
-      credentials: async () => ({ secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY }),
-      region: 'ap-guangzhou', endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      explain: explain as never,
-      ...(explainTimeoutMs !== undefined ? { explainTimeoutMs } : {}),
-    });
+  function clientWith(explain: (code: string) => Promise<undefined | { code: string; title: string; markdown: string }>, explainTimeoutMs?: number) {
+    return endpoint.clientWith({ explain: explain as never, ...(explainTimeoutMs !== undefined ? { explainTimeoutMs } : {}) });
   }
 
   it('a look-up that never answers: the failure comes back without an explanation', async () => {

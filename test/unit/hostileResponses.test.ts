@@ -1,10 +1,7 @@
 import * as assert from 'node:assert/strict';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { SesClient } from '../../common/cloud/sesClient';
 import type { SesAction } from '../../common/cloud/types';
-import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '../emulator';
+import { startCannedEndpoint, type CannedEndpoint } from './cannedEndpoint';
 
 // Answers of a hostile or broken endpoint (sesStudio.api.endpoint pointing at a gateway, an API
 // change) whose lists hold entries the commands dereference: `EmailIdentities: [null]` crashed
@@ -36,34 +33,22 @@ const GOOD: Array<[SesAction, Record<string, unknown>]> = [
 ];
 
 describe('garbage lists from a hostile endpoint', () => {
-  let server: http.Server;
-  let body = '';
-  let client: SesClient;
-  before(async () => {
-    server = http.createServer((req, res) => {
-      req.resume();
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(body);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    client = new SesClient({
-      credentials: async () => ({ secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY }),
-      region: 'ap-guangzhou', endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    });
-  });
-  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  let endpoint: CannedEndpoint;
+  before(async () => { endpoint = await startCannedEndpoint(); });
+  after(() => endpoint.close());
 
   for (const [action, response, reason] of BAD) {
     it(`${action} ${JSON.stringify(response).slice(0, 90)} is a badResponse`, async () => {
-      body = JSON.stringify({ Response: { ...response, RequestId: 'r' } });
-      const result = await client.call(action, {});
+      endpoint.body = JSON.stringify({ Response: { ...response, RequestId: 'r' } });
+      const result = await endpoint.client.call(action, {});
       assert.ok(!result.ok && result.kind === 'badResponse', JSON.stringify(result));
       assert.match(result.message, reason);
     });
   }
   for (const [action, response] of GOOD) {
     it(`${action} ${JSON.stringify(response).slice(0, 90)} is accepted`, async () => {
-      body = JSON.stringify({ Response: { ...response, RequestId: 'r' } });
-      const result = await client.call(action, {});
+      endpoint.body = JSON.stringify({ Response: { ...response, RequestId: 'r' } });
+      const result = await endpoint.client.call(action, {});
       assert.ok(result.ok, JSON.stringify(result));
     });
   }
