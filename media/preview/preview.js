@@ -391,35 +391,37 @@
 
   /**
    * Clicks on the shown email while its copy is not laid out yet (the copy follows when typing pauses):
-   * the copy is laid out at once, and they are handled then, in order (a double click is click, click,
-   * dblclick). A new email drops them.
-   * @type {{ type: 'click' | 'dblclick', w: Width, x: number, y: number }[]}
+   * the copy is laid out at once, and they are handled then, in order. A new email drops them.
+   * @type {{ type: 'click', w: Width, x: number, y: number }[]}
    */
   let pendingHits = [];
 
-  /** A click (select the source) or double click (edit the value) at a point of a width's shown frame. @param {'click' | 'dblclick'} type @param {Width} w @param {number} x @param {number} y */
+  /**
+   * A click at a point of a width's shown frame: select the element's start tag in the source; on a filled
+   * value (or a missing {{name}} mark), select its placeholder and then edit the value in the data set
+   * (the extension asks, once: the second click of a double click, while its box is open, changes nothing).
+   * (`type`: always 'click', as the waiting clicks carry it.)
+   * @param {'click'} type @param {Width} w @param {number} x @param {number} y
+   */
   function hitAt(type, w, x, y) {
     const found = hitTest(w, x, y);
     if (!found || !state) return;
-    if (type === 'click') post({ type: 'revealSource', doc: state.doc, offset: found.offset, placeholder: found.placeholder });
-    else if (found.placeholder) post({ type: 'editValue', doc: state.doc, offset: found.offset });
+    post({ type: 'revealSource', doc: state.doc, offset: found.offset, placeholder: found.placeholder });
+    if (found.placeholder) post({ type: 'editValue', doc: state.doc, offset: found.offset });
   }
 
-  /** @param {'click' | 'dblclick'} type @param {MouseEvent} event */
-  function onStageClick(type, event) {
+  /** @param {MouseEvent} event */
+  function onStageClick(event) {
     const at = state?.sync ? pointIn(event) : undefined;
     if (!at || !state) return;
-    if (type === 'dblclick') event.preventDefault(); // no text selection on the stage
     if (!syncedLayout(at.w) && at.w.front.doc === state.srcdoc) {
-      if (pendingHits.length < 8) pendingHits.push({ type, w: at.w, x: at.x, y: at.y });
+      if (pendingHits.length < 8) pendingHits.push({ type: 'click', w: at.w, x: at.x, y: at.y });
       loadCopy(at.w);
       return;
     }
-    hitAt(type, at.w, at.x, at.y);
+    hitAt('click', at.w, at.x, at.y);
   }
-  stage.addEventListener('click', (event) => onStageClick('click', event));
-  // A double click on a filled value (or a missing {{name}} mark): edit it in the data set (the extension asks).
-  stage.addEventListener('dblclick', (event) => onStageClick('dblclick', event));
+  stage.addEventListener('click', onStageClick);
   // The frame gets no pointer events: its tooltips (image problems, missing variables) are the stage's.
   let hoverQueued = false;
   stage.addEventListener('mousemove', (event) => {

@@ -53,6 +53,29 @@ async function expectSelected(page, needle) {
   assert.ok((await tabLabels(page)).some((l) => l.startsWith('sync.ses.html')));
 }
 
+const valueBox = (page) => page.locator('.quick-input-widget input').first();
+
+/** Waits for the value box (a click on a value opens it) holding `value`, then closes it unanswered. */
+async function escapeValueBox(page, value) {
+  const input = valueBox(page);
+  await input.waitFor({ state: 'visible', timeout: 30_000 });
+  assert.equal(await input.inputValue(), value);
+  await page.keyboard.press('Escape');
+  await input.waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** For a while (a window to look through, no time limit), no quick input opens. */
+async function expectNoBox(page) {
+  for (let k = 0; k < 10; k++) {
+    const widget = page.locator('.quick-input-widget');
+    if (await widget.isVisible()) {
+      await screenshot(page, 'preview-sync-unexpected-box');
+      assert.fail(`an input box opened: ${await widget.innerText().catch(() => '')} (${await valueBox(page).inputValue().catch(() => '')})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
 /** Clicks the middle of `selector` in the email frame shown for `width` (0: desktop or only, 1: mobile), as a user: at that point of the page. */
 async function clickInEmail(page, ui, selector, width = 0, { clickCount = 1 } = {}) {
   let box = await waitFor(async () => {
@@ -73,7 +96,10 @@ async function clickInEmail(page, ui, selector, width = 0, { clickCount = 1 } = 
       return found && inView(found) ? found : null;
     }, { page, what: `${selector} scrolled into view`, timeout: 10_000 });
   }
-  await page.mouse.click(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2, { clickCount });
+  const [x, y] = [box.x + Math.min(box.width / 2, 20), box.y + box.height / 2];
+  // The point is the preview's, not an open input box's over it.
+  assert.ok(await page.evaluate(([px, py]) => !document.elementFromPoint(px, py)?.closest('.quick-input-widget'), [x, y]), `${selector}: covered by the input box`);
+  await page.mouse.click(x, y, { clickCount });
 }
 
 describe('preview ↔ source', () => {
@@ -102,12 +128,15 @@ describe('preview ↔ source', () => {
     assert.ok(copies.length === 2 && copies.every((c) => c.sandbox === 'allow-same-origin' && c.box <= 0), JSON.stringify(copies));
   });
 
-  test('a click on an element selects its start tag; on a filled value, its placeholder', async () => {
+  test('a click on an element selects its start tag; on a filled value, its placeholder (and opens its box)', async () => {
     await clickInEmail(page, ui, '#para');
     await expectSelected(page, '<p id="para">');
     await screenshot(page, 'preview-sync-1-click-element');
     await clickInEmail(page, ui, '#hello ses-v');
     await expectSelected(page, '{{name}}');
+    await escapeValueBox(page, 'Alex');
+    await expectSelected(page, '{{name}}');
+    assert.equal(await fs.readFile(path.join(workspace, 'sync.data.json'), 'utf8'), DATA);
   });
 
   test('the cursor in the editor outlines its element in the preview and scrolls it into view', async () => {
@@ -136,6 +165,7 @@ describe('preview ↔ source', () => {
     await clickInEmail(page, ui, '#para ses-v', 1);
     await expectSelected(page, '{{order}}');
     await screenshot(page, 'preview-sync-3-mobile');
+    await escapeValueBox(page, 'ES-42');
     await ui.locator('#width-desktop').click();
   });
 
@@ -174,11 +204,17 @@ describe('preview ↔ source', () => {
     assert.ok((await shown.evaluate(() => document.body.innerText)).includes('Hello Alex'));
   });
 
-  test('a double click on a filled value or a missing mark edits the data set: the JSON file changes, the preview follows, undo restores it', async () => {
+  test('a click on a filled value or a missing mark edits the data set: the JSON file changes, the preview follows, undo restores it', async () => {
     const dataFile = path.join(workspace, 'sync.data.json');
-    const input = page.locator('.quick-input-widget input').first();
-    await clickInEmail(page, ui, '#para ses-v', 0, { clickCount: 2 });
+    const input = valueBox(page);
+    // A click on any other element only selects its start tag: no box.
+    await clickInEmail(page, ui, '#coupon');
+    await expectSelected(page, '<p id="coupon">');
+    await expectNoBox(page);
+
+    await clickInEmail(page, ui, '#para ses-v');
     await input.waitFor({ state: 'visible', timeout: 30_000 });
+    await expectSelected(page, '{{order}}');
     assert.equal(await input.inputValue(), 'ES-42');
     await screenshot(page, 'preview-sync-4-edit-value');
     await input.fill('ES-77 "rush"');
@@ -189,7 +225,7 @@ describe('preview ↔ source', () => {
     await waitFor(async () => ((await (await shownEmailFrames(ui))[0]?.locator('#para').innerText().catch(() => '')) ?? '').includes('ES-77 "rush"'), { page, what: 'the preview to show the new value' });
 
     // A missing variable's mark: the key is added to the data set.
-    await clickInEmail(page, ui, '#coupon ses-v', 0, { clickCount: 2 });
+    await clickInEmail(page, ui, '#coupon ses-v');
     await input.waitFor({ state: 'visible', timeout: 30_000 });
     assert.equal(await input.inputValue(), '');
     await input.fill('SAVE10');
@@ -198,11 +234,35 @@ describe('preview ↔ source', () => {
     assert.deepEqual(JSON.parse(await fs.readFile(dataFile, 'utf8')), { name: 'Alex', order: 'ES-77 "rush"', coupon: 'SAVE10' });
     await waitFor(async () => ((await (await shownEmailFrames(ui))[0]?.locator('#coupon').innerText().catch(() => '')) ?? '').includes('SAVE10'), { page, what: 'the preview to show the coupon' });
 
-    // Undo in the data set's editor takes both edits back, one at a time; the saved file is as before.
+    // A double click (out of habit) asks once, with the keyboard in the box; a further click on the value
+    // while its box is open changes nothing: the box stays, with what was typed in it.
+    await clickInEmail(page, ui, '#para ses-v', 0, { clickCount: 2 });
+    await input.waitFor({ state: 'visible', timeout: 30_000 });
+    await new Promise((resolve) => setTimeout(resolve, 800)); // the second click's messages handled by then
+    assert.equal(await input.inputValue(), 'ES-77 "rush"');
+    await waitFor(() => input.evaluate((el) => el === el.ownerDocument.activeElement).catch(() => false), { page, what: 'the keyboard in the box after a double click' });
+    await page.keyboard.press('Control+KeyA');
+    await page.keyboard.type('ES-8');
+    await clickInEmail(page, ui, '#para ses-v');
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // the click's messages handled by then
+    assert.ok(await input.isVisible());
+    assert.equal(await input.inputValue(), 'ES-8');
+    await input.click(); // the keyboard back in the box (the click left it in the preview)
+    await page.keyboard.press('End');
+    await page.keyboard.type('8');
+    await page.keyboard.press('Enter');
+    await waitFor(async () => (await fs.readFile(dataFile, 'utf8')).includes('"ES-88"'), { page, what: 'ES-88 in sync.data.json', timeout: 30_000 });
+    await expectNoBox(page);
+    assert.deepEqual(JSON.parse(await fs.readFile(dataFile, 'utf8')), { name: 'Alex', order: 'ES-88', coupon: 'SAVE10' });
+    await waitFor(async () => ((await (await shownEmailFrames(ui))[0]?.locator('#para').innerText().catch(() => '')) ?? '').includes('ES-88'), { page, what: 'the preview to show ES-88' });
+
+    // Undo in the data set's editor takes the three edits back, one at a time; the saved file is as before.
+    await focusFirstGroup(page); // the last click left the preview's group active
     await openFile(page, 'sync.data.json');
     await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+KeyZ');
     await waitFor(async () => (await page.locator('.tabs-container .tab.active.dirty').count()) > 0, { page, what: 'the undo to change the data set' });
+    await page.keyboard.press('Control+KeyZ');
     await page.keyboard.press('Control+KeyZ');
     await saveEditor(page);
     assert.equal(await fs.readFile(dataFile, 'utf8'), DATA);

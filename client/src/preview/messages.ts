@@ -122,9 +122,10 @@ export type FromWebview =
    */
   | { readonly type: 'revealSource'; readonly doc: number; readonly offset: number; readonly placeholder: boolean }
   /**
-   * A double click on a filled value (or a missing `{{name}}` mark) of email `doc`: edit the value in the
-   * chosen data set. Only the offset of a wrapped placeholder of that email's map is accepted; the
-   * extension asks for the value and writes only into the data set the preview shows.
+   * A click on a filled value (or a missing `{{name}}` mark) of email `doc`, posted after its revealSource:
+   * edit the value in the chosen data set. Only the offset of a wrapped placeholder of that email's map is
+   * accepted; the extension asks for the value (once while its box is open) and writes only into the data
+   * set the preview shows.
    */
   | { readonly type: 'editValue'; readonly doc: number; readonly offset: number };
 

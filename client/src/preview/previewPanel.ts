@@ -109,6 +109,14 @@ export class EmailPreview implements vscode.Disposable {
   /** Until then, the editor's scrolling does not scroll the preview (it follows a click in the preview). */
   private quietUntil = 0;
   private lastHighlight: number | undefined;
+  /** The reveal a click in the preview started last: a value's box opens once it is done (the box takes the focus after the editor). */
+  private revealing: Promise<void> = Promise.resolve();
+  /**
+   * The value whose box is open, or about to open: its placeholder (offset and name in the template, which
+   * a refresh of the same email keeps). A click on a value is a reveal then an edit: a further click on it
+   * while its box is open (a double click's second) changes nothing.
+   */
+  private editing: { readonly offset: number; readonly name: string } | undefined;
   /** The email document the webview was sent last, and its number: the next is sent as a patch of it. */
   private sent: { doc: number; srcdoc: string } | undefined;
   /** The next refresh posts even when nothing it reads changed (a setting changed). */
@@ -232,7 +240,9 @@ export class EmailPreview implements vscode.Disposable {
         break;
       case 'sendTest': return this.runOnTemplate('sesStudio.sendTestEmail', this.selectedSet());
       case 'preflight': return this.runOnTemplate('sesStudio.preflightCheck', undefined, this.selectedSet());
-      case 'revealSource': return this.revealSource(message.doc, message.offset, message.placeholder);
+      case 'revealSource':
+        this.revealing = this.revealSource(message.doc, message.offset, message.placeholder);
+        return this.revealing;
       case 'editValue': return this.editValue(message.doc, message.offset);
     }
     if (this.last) this.postUpdate(this.last);
@@ -341,6 +351,7 @@ export class EmailPreview implements vscode.Disposable {
   private async revealSource(doc: number, offset: number, placeholder: boolean): Promise<void> {
     const html = this.last?.htmlUri;
     if (!html || doc !== this.doc || !this.syncOn()) return;
+    if (placeholder && this.isEditing(offset)) return; // selected already, and its box open: keep the focus there
     const range = sourceRange(this.map, offset, placeholder);
     if (!range) return;
     const document = await vscode.workspace.openTextDocument(html);
@@ -354,12 +365,19 @@ export class EmailPreview implements vscode.Disposable {
     this.quietUntil = performance.now() + 800;
   }
 
+  /** Whether the box of the placeholder at `offset` of the current email's map is open or about to open. */
+  private isEditing(offset: number): boolean {
+    return this.editing !== undefined && this.editing.offset === offset && placeholderAt(this.map, offset)?.name === this.editing.name;
+  }
+
   /**
-   * A double click on a filled value or a missing mark: asks for the variable's value and writes it into
-   * the data set the preview shows, as one WorkspaceEdit (one undo; only the value's text changes). Like
-   * revealSource, the message is checked: it must be about the email shown now and name a placeholder of
-   * its map; the only file it can change is that data set (from the preview's own state, never from the
-   * message). The preview and the diagnostics follow the edit like any other.
+   * A click on a filled value or a missing mark (after its revealSource, which selects the placeholder):
+   * asks for the variable's value and writes it into the data set the preview shows, as one WorkspaceEdit
+   * (one undo; only the value's text changes). Like revealSource, the message is checked: it must be about
+   * the email shown now and name a placeholder of its map; the only file it can change is that data set
+   * (from the preview's own state, never from the message). While the value's box is open (or opening),
+   * another editValue for it is ignored: a double click asks once and edits once. The preview and the
+   * diagnostics follow the edit like any other.
    */
   private async editValue(doc: number, offset: number): Promise<void> {
     const read = this.last;
@@ -367,21 +385,31 @@ export class EmailPreview implements vscode.Disposable {
     if (!read || doc !== this.doc || at === undefined || !this.syncOn()) return;
     const placeholder = placeholderAt(this.map, at);
     if (!placeholder) return;
+    if (this.isEditing(at)) return; // asked once: what is typed in the box stays
     const set = read.dataSets.find((d) => d.set === this.selectedSet());
     if (!set) {
       void vscode.window.showWarningMessage(vscode.l10n.t('This template has no data set: create {0} to fill its variables.', `${read.template.name}.data.json`));
       return;
     }
-    const name = placeholder.name;
-    const document = await vscode.workspace.openTextDocument(set.uri);
-    const before = document.getText();
-    const value = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Value of {0} in data set {1}', `{{${name}}}`, set.set),
-      prompt: vscode.l10n.t('Written into {0}; undo there to take it back.', vscode.workspace.asRelativePath(set.uri)),
-      value: currentValue(before, name) ?? '',
-      ignoreFocusOut: true,
-    });
+    const editing = { offset: at, name: placeholder.name };
+    this.editing = editing;
+    let value: string | undefined;
+    let document: vscode.TextDocument;
+    try {
+      await this.revealing.catch(() => undefined); // the placeholder selected first; then the box takes the focus
+      document = await vscode.workspace.openTextDocument(set.uri);
+      if (this.editing !== editing) return; // another value's box came meanwhile
+      value = await vscode.window.showInputBox({
+        title: vscode.l10n.t('Value of {0} in data set {1}', `{{${placeholder.name}}}`, set.set),
+        prompt: vscode.l10n.t('Written into {0}; undo there to take it back.', vscode.workspace.asRelativePath(set.uri)),
+        value: currentValue(document.getText(), placeholder.name) ?? '',
+        ignoreFocusOut: true,
+      });
+    } finally {
+      if (this.editing === editing) this.editing = undefined;
+    }
     if (value === undefined) return;
+    const name = placeholder.name;
     const text = document.getText(); // it may have changed while the box was open
     const result = dataEdit(text, name, value);
     if (!result.ok) {
