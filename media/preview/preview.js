@@ -15,7 +15,8 @@
    * An email frame: it knows the load events its own srcdoc causes; any other load means the frame
    * navigated away (see the recovery below).
    * `markers`: how many parse markers its document ends with; `expected`: its frame count once parsed.
-   * @typedef {{ element: HTMLIFrameElement, doc: string, csp: string, ownLoadPending: boolean, recoveries: number[], markers: number, expected: number }} EmailFrame
+   * `before`: the frames of the document it held before (none of them is the new document's: see parsed()).
+   * @typedef {{ element: HTMLIFrameElement, doc: string, csp: string, ownLoadPending: boolean, recoveries: number[], markers: number, expected: number, before: unknown[] }} EmailFrame
    */
   /**
    * A width: two email frames taking turns (the front is shown; the back loads the next document under
@@ -28,7 +29,7 @@
    *   blankTimer: any, parseMs: number, markersSeen: boolean, lastLoadAt: number, height: number, layoutStale: Document | null, layoutKey: string, mark: HTMLElement }} Width
    */
   /** @returns {EmailFrame} */
-  const emailFrame = (/** @type {string} */ id) => ({ element: /** @type {HTMLIFrameElement} */ ($(id)), doc: '', csp: '', ownLoadPending: false, recoveries: [], markers: 0, expected: -1 });
+  const emailFrame = (/** @type {string} */ id) => ({ element: /** @type {HTMLIFrameElement} */ ($(id)), doc: '', csp: '', ownLoadPending: false, recoveries: [], markers: 0, expected: -1, before: [] });
   /** The outline of the element at the editor's cursor, over a width's shown frame. @param {HTMLElement} slot */
   function markOf(slot) {
     const mark = document.createElement('div');
@@ -183,6 +184,7 @@
     // to the document that srcdoc loads, whatever that document's markup says.
     f.element.setAttribute('csp', csp);
     f.ownLoadPending = true;
+    f.before = framesOf(f);
     f.markers = marked ? 3 - Math.max(1, Math.min(2, f.markers)) : 0;
     f.expected = marked ? framesIn(doc) + f.markers : -1;
     f.element.srcdoc = marked ? doc + MARKER.repeat(f.markers) : doc;
@@ -190,10 +192,28 @@
     f.csp = csp;
   }
 
-  /** Whether an email frame's document is parsed (it holds its markers). @param {EmailFrame} f */
+  /** The windows of the frames an email frame's document holds now (readable across origins by index). @param {EmailFrame} f */
+  function framesOf(f) {
+    const frames = [];
+    try {
+      const w = f.element.contentWindow;
+      for (let i = 0; w && i < w.length && i < 64; i++) frames.push(w[i]);
+    } catch { /* none readable */ }
+    return frames;
+  }
+
+  /**
+   * Whether an email frame's document is parsed: it holds its markers, and its last frame is none of the
+   * document before's. The count alone is not enough: while the document before is torn down its frames
+   * go one by one, and its count passes through the new document's (seen in Chromium: two markers before,
+   * one now, and the count read 1 before the new document was parsed; the half-loaded frame then came to
+   * the front). A new document's frames are new windows, never equal to the old ones.
+   * @param {EmailFrame} f
+   */
   function parsed(f) {
     try {
-      return f.expected > 0 && f.element.contentWindow?.length === f.expected;
+      const w = f.element.contentWindow;
+      return !!w && f.expected > 0 && w.length === f.expected && !f.before.includes(w[f.expected - 1]);
     } catch {
       return false;
     }
