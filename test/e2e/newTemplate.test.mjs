@@ -77,9 +77,17 @@ describe('SES: New Template', () => {
 
     const read = (file) => fs.readFile(path.join(workspace, file), 'utf8');
     const starter = (suffix) => fs.readFile(path.join(repoRoot, 'media/starters/zh-cn', `verification-code${suffix}`), 'utf8');
-    await waitFor(async () => (await Promise.all(['.ses.html', '.ses.txt', '.data.json'].map((s) => fs.access(path.join(workspace, `signup-code${s}`)).then(() => true, () => false)))).every(Boolean),
-      { page, what: 'the three files of signup-code', timeout: 30_000 });
-    for (const suffix of ['.ses.html', '.ses.txt', '.data.json']) assert.equal(await read(`signup-code${suffix}`), await starter(suffix), suffix);
+    // A file is created, then written: it can exist, empty, for a moment (the fresh-clone CI read '' once).
+    // So wait until every file has content, then compare it whole.
+    await waitFor(async () => (await Promise.all(['.ses.html', '.ses.txt', '.data.json'].map((s) => read(`signup-code${s}`).then((t) => t.length > 0, () => false)))).every(Boolean),
+      { page, what: 'the three files of signup-code, written', timeout: 30_000 });
+    for (const suffix of ['.ses.html', '.ses.txt', '.data.json']) {
+      const want = await starter(suffix);
+      // Written in one write call, but a read may still land between two chunks of it.
+      const got = await waitFor(async () => { const t = await read(`signup-code${suffix}`); return t.length >= want.length ? t : null; },
+        { page, what: `signup-code${suffix} written in full` });
+      assert.equal(got, want, suffix);
+    }
     assert.match(await read('signup-code.ses.html'), /邮箱验证码/);
     assert.deepEqual(Object.keys(JSON.parse(await read('signup-code.data.json'))).sort(), ['code', 'expires_minutes', 'nickname']);
 

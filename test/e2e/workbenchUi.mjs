@@ -10,6 +10,16 @@ export async function answerInput(page, prompt, text) {
     { page, what: `the input box "${prompt}"` });
   await widget.locator('input').fill(text);
   await page.keyboard.press('Enter');
+  // Wait until the box is gone or replaced by the next one: a key pressed at once after (Quick Open's
+  // Ctrl+P, say) would otherwise land in this box and type into it. An Enter pressed while the
+  // extension host still validated the text is dropped by VS Code: press it again then (the box with
+  // this prompt still showing after 3 s, with no validation message).
+  const stillHere = async () => (await widget.isVisible()) && (await widget.innerText().catch(() => '')).includes(prompt);
+  const gone = () => waitFor(async () => !(await stillHere()), { page, what: `the input box "${prompt}" closed`, timeout: 3000 }).then(() => true, () => false);
+  if (await gone()) return;
+  const message = await widget.locator('.quick-input-message').first().innerText({ timeout: 1000 }).catch(() => '');
+  if (message.trim() === '') await page.keyboard.press('Enter');
+  await waitFor(async () => !(await stillHere()), { page, what: `the input box "${prompt}" closed` });
 }
 
 /** Waits for a modal dialog containing `text`, clicks its button `label`; returns the dialog's text. */
