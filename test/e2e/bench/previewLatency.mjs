@@ -2,7 +2,7 @@
 // For a 5 KB and a 200 KB template: 40 keystrokes typed one at a time into a <p id="probe">; each is timed
 // from the key press to the email frame holding the new text: a watch in the webview resolves two
 // animation frames after the shown frame changes, and the text is then read in that frame's own document.
-// BENCH_ONLY=small|large, BENCH_EDITS and BENCH_BURST narrow a run. Reports median and p95; then 500 more keystrokes in bursts,
+// BENCH_ONLY=small|large, BENCH_EDITS and BENCH_BURST narrow a run; BENCH_SYNC=off turns preview ↔ source off. Reports median and p95; then 500 more keystrokes in bursts,
 // and the preview webview's JavaScript heap before and after (collected first). Reports; asserts nothing.
 /* global MutationObserver, requestAnimationFrame */
 import fs from 'node:fs/promises';
@@ -108,6 +108,11 @@ const large = template(200_000);
 await fs.writeFile(path.join(workspace, 'small.ses.html'), small);
 await fs.writeFile(path.join(workspace, 'large.ses.html'), large);
 for (const name of ['small', 'large']) await fs.writeFile(path.join(workspace, `${name}.data.json`), '{ "first_name": "Alex", "order_id": "ES-42" }\n');
+// BENCH_SYNC=off: preview ↔ source off (no source-map marks in the email document), to measure what they cost.
+if (process.env.BENCH_SYNC === 'off') {
+  await fs.mkdir(path.join(workspace, '.vscode'));
+  await fs.writeFile(path.join(workspace, '.vscode', 'settings.json'), '{ "sesStudio.preview.syncSource": false }\n');
+}
 const server = await startCodeServer({ extensionDir: repoRoot, workspaceDir: workspace });
 const browser = await launchBrowser();
 const results = [];
