@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { closeWorkbench, goTo, launchBrowser, repoRoot, resultsDir, startCodeServer, waitFor } from '../harness.mjs';
-import { shownEmailFrames } from '../previewUi.mjs';
+import { anyPreview, openFromExplorer, openWorkbenchPatiently, runCommandByKeys, shownEmailFrames } from '../previewUi.mjs';
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 40);
 const BURST_EDITS = Number(process.env.BENCH_BURST ?? 500);
@@ -23,16 +23,6 @@ function template(targetBytes) {
 }
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-
-async function previewEmail(page) {
-  return waitFor(async () => {
-    for (const frame of page.frames()) {
-      const isPreview = await frame.evaluate(() => !!document.getElementById('toolbar')).catch(() => false);
-      if (isPreview && (await shownEmailFrames(frame))[0]) return { ui: frame };
-    }
-    return null;
-  }, { page, what: 'the preview', timeout: 120_000 });
-}
 
 /** The probe's length in the email frame shown now (#email: the frames of a width take turns, previewUi.mjs). */
 async function probeLength(ui) {
@@ -117,30 +107,12 @@ const server = await startCodeServer({ extensionDir: repoRoot, workspaceDir: wor
 const browser = await launchBrowser();
 const results = [];
 try {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-  await page.goto(server.url, { timeout: 180_000 });
-  await page.locator('.monaco-workbench').waitFor({ timeout: 180_000 });
+  const page = await openWorkbenchPatiently(browser, server.url, { viewport: { width: 1600, height: 900 } });
   for (const [name, text] of [['small.ses.html', small], ['large.ses.html', large]].filter(([n]) => !process.env.BENCH_ONLY || n.startsWith(process.env.BENCH_ONLY))) {
-    const row = page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: name }).first();
-    await waitFor(async () => {
-      await row.click({ timeout: 60_000, noWaitAfter: true });
-      const labels = await page.locator('.tabs-container .tab.active').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('aria-label') ?? ''));
-      return labels.some((l) => l.startsWith(name));
-    }, { page, what: name, timeout: 60_000 });
-    if (!results.length) {
-      // The palette lists the commands known when it opens: reopened until the extension has registered ours.
-      const widget = page.locator('.quick-input-widget');
-      await waitFor(async () => {
-        if (await widget.isVisible()) await page.keyboard.press('Escape');
-        await page.keyboard.press('F1');
-        await widget.locator('input').fill('>SES: Open Preview to the Side');
-        const label = await widget.locator('.quick-input-list .monaco-list-row').first().getAttribute('aria-label', { timeout: 5_000 }).catch(() => null);
-        if (!label?.startsWith('SES: Open Preview to the Side')) return false;
-        await page.keyboard.press('Enter');
-        return true;
-      }, { page, what: 'the command', timeout: 120_000 });
-    }
-    const { ui } = await previewEmail(page);
+    await openFromExplorer(page, name);
+    // One preview, opened for the first template: it follows the active editor to the next.
+    if (!results.length) await runCommandByKeys(page, 'SES: Open Preview to the Side', { timeout: 120_000 });
+    const { ui } = await anyPreview(page, { timeout: 120_000 });
     const title = async () => (await shownEmailFrames(ui))[0]?.evaluate(() => document.title).catch(() => '') ?? '';
     await waitFor(async () => (await probeLength(ui)) === 0 && (await title()).startsWith('Bench'), { page, what: `${name} in the preview`, timeout: 120_000 });
     results.push({ ...(await benchOne(page, `${name} (${(text.length / 1000).toFixed(0)} KB)`, ui)), load: os.loadavg()[0].toFixed(1) });
