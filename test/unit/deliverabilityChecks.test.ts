@@ -37,11 +37,13 @@ table(advertisingWording, DiagnosticSeverity.Warning, [
   ['wording in the subject', { ...html('<p>Hello</p>'), ...config('«Limited time»: 50% off') }],
   ['wording in a text part', text('Hi {{name}},\nyou are a «winner»!')],
   ['100% off', html('<p>«100% off» today</p>')],
+  ["don't miss out on an offer", html("<p>«Don't miss out» on our summer deals! «Don't miss out» on any reportsale.</p>")],
 ], [
   ['transactional wording', html('<p>Your order is confirmed. Feel free to reply. Your code takes 10% off.</p>')],
   ['instructional "click here" (link wording, not advertising)', html('<p>Click here to reset your password.</p>')],
   ['quotas and plans in an account notice', html('<p>You have 1 free report remaining. 3 free seats left on your free plan.</p>')],
   ['a price cell that reads only Free', html('<table><tr><td>Shipping</td><td> Free </td></tr><tr><td>运费</td><td>免费</td></tr></table>')],
+  ["a usage alert: don't miss out on reports or updates", html("<p>Upgrade to ensure you don't miss out on any reports. Don't  miss out on your email updates.</p>")],
   ['words inside other words and toll-free numbers', html('<p>Freedom, freely, toll-free: 400-800</p>')],
   ['wording in a variable name', html('<p>{{free_gift}} {{click here}}</p>')],
   ['wording in an attribute, a comment or the title', html('<title>Free</title><!-- free --><img alt="free" src="https://x.cn/a.png">')],

@@ -46,6 +46,9 @@ export const REFUSED_WORDS: WordList = {
 /** What an account notice counts as free: "your free plan", "free storage", "free reports". */
 const FREE_QUOTA = ['plan', 'plans', 'tier', 'account', 'version', 'edition', 'storage', 'seat', 'seats', 'credit', 'credits', 'report', 'reports', 'quota', 'minutes', 'days', 'remaining', 'left'].join('|');
 
+/** What a notice warns the recipient not to miss: "don't miss out on any reports" is a usage alert, not an offer. */
+const NOTICES = ['report', 'reports', 'email', 'emails', 'update', 'updates', 'notification', 'notifications', 'alert', 'alerts', 'message', 'messages', 'invoice', 'invoices', 'statement', 'statements'].join('|');
+
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -56,9 +59,11 @@ function termSource(term: string): string {
   const start = /^\w/.test(term.trim()) ? '(?<![\\w-])' : '';
   const end = /\w$/.test(term.trim()) ? '(?![\\w-])' : '';
   // "feel free", "toll-free" and "hands-free" are not offers, nor is a quota or a plan in an account
-  // notice: "1 free report remaining", "3 free seats", "your free plan".
+  // notice: "1 free report remaining", "3 free seats", "your free plan", nor a usage alert's "don't miss
+  // out on any reports".
   // The look-behinds come after the word, so that they run only where it matched.
   if (term.trim().toLowerCase() === 'free') return `${start}free(?<!feel\\s+free)(?<!\\d\\s{0,3}free)${end}(?!\\s+(?:${FREE_QUOTA})(?![\\w-]))`;
+  if (term.trim().toLowerCase() === "don't miss out") return `${start}${body}${end}(?!\\s+on\\s+(?:any\\s+|your\\s+)?(?:${NOTICES})(?![\\w-]))`;
   return start + body + end;
 }
 
