@@ -49,22 +49,31 @@ const FREE_QUOTA = ['plan', 'plans', 'tier', 'account', 'version', 'edition', 's
 /** What a notice warns the recipient not to miss: "don't miss out on any reports" is a usage alert, not an offer. */
 const NOTICES = ['report', 'reports', 'email', 'emails', 'update', 'updates', 'notification', 'notifications', 'alert', 'alerts', 'message', 'messages', 'invoice', 'invoices', 'statement', 'statements'].join('|');
 
+/**
+ * Listed terms that are no offer in some contexts (by lower-case term): what may not come right before
+ * the term (`notPrecededBy`: look-behinds, placed after the word so that they run only where it matched)
+ * and what may not follow it (`notFollowedBy`).
+ */
+const NOT_AN_OFFER: ReadonlyMap<string, { readonly notPrecededBy?: string; readonly notFollowedBy: string }> = new Map([
+  // "feel free", "toll-free" and "hands-free" (the word boundary), and a quota or a plan in an account
+  // notice: "1 free report remaining", "3 free seats", "your free plan".
+  ['free', { notPrecededBy: '(?<!feel\\s+free)(?<!\\d\\s{0,3}free)', notFollowedBy: `(?!\\s+(?:${FREE_QUOTA})(?![\\w-]))` }],
+  // A usage alert's "don't miss out on any reports".
+  ["don't miss out", { notFollowedBy: `(?!\\s+on\\s+(?:any\\s+|your\\s+)?(?:${NOTICES})(?![\\w-]))` }],
+]);
+
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** One term as a regular expression source: a CJK term as is, other terms as whole words, any whitespace between words. */
 function termSource(term: string): string {
-  const body = term.trim().split(/\s+/).map(escape).join('\\s+');
+  const trimmed = term.trim();
+  const body = trimmed.split(/\s+/).map(escape).join('\\s+');
   if (CJK.test(term)) return body;
-  const start = /^\w/.test(term.trim()) ? '(?<![\\w-])' : '';
-  const end = /\w$/.test(term.trim()) ? '(?![\\w-])' : '';
-  // "feel free", "toll-free" and "hands-free" are not offers, nor is a quota or a plan in an account
-  // notice: "1 free report remaining", "3 free seats", "your free plan", nor a usage alert's "don't miss
-  // out on any reports".
-  // The look-behinds come after the word, so that they run only where it matched.
-  if (term.trim().toLowerCase() === 'free') return `${start}free(?<!feel\\s+free)(?<!\\d\\s{0,3}free)${end}(?!\\s+(?:${FREE_QUOTA})(?![\\w-]))`;
-  if (term.trim().toLowerCase() === "don't miss out") return `${start}${body}${end}(?!\\s+on\\s+(?:any\\s+|your\\s+)?(?:${NOTICES})(?![\\w-]))`;
-  return start + body + end;
+  const start = /^\w/.test(trimmed) ? '(?<![\\w-])' : '';
+  const end = /\w$/.test(trimmed) ? '(?![\\w-])' : '';
+  const context = NOT_AN_OFFER.get(trimmed.toLowerCase());
+  return start + body + (context?.notPrecededBy ?? '') + end + (context?.notFollowedBy ?? '');
 }
 
 /** One expression for all `terms` (and `extra`), longest first so that "free trial" wins over "free". */
