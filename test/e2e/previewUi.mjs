@@ -41,11 +41,15 @@ export async function runCommandByKeys(page, title, { timeout = 90_000 } = {}) {
     // Running the command closes the palette, or puts the command's own pick in it (Open Walkthrough), or
     // reloads the page. Still our text after 3 s: the key came while the palette was busy (seen once in the
     // benchmark: the preview never opened), so it is closed and the command picked again.
-    for (const end = Date.now() + 3_000; Date.now() < end; await page.waitForTimeout(100).catch(() => {})) {
-      const ours = await widget.isVisible().then((shown) => shown && input.inputValue({ timeout: 1_000 }), () => false).catch(() => false);
-      if (ours !== `>${title}`) return true;
-    }
-    return false;
+    const taken = async () => {
+      try {
+        return !(await widget.isVisible()) || (await input.inputValue({ timeout: 1_000 })) !== `>${title}`;
+      } catch {
+        return true; // the page is reloading
+      }
+    };
+    // As answerInput (workbenchUi.mjs) waits for its box: no page passed, so a timeout reads no page text.
+    return waitFor(taken, { what: `the palette to take "${title}"`, timeout: 3_000 }).then(() => true, () => false);
   }, { page, what: `command "${title}"`, timeout });
 }
 
